@@ -1,0 +1,191 @@
+import type { Article, ArticleSummary, Block, BlockKind, Script, TextEncodingName } from '../../preload/contract/types';
+import type { Db } from './connection';
+
+/** What the importer hands the store for a new article. */
+export interface NewArticle {
+  title: string;
+  author: string | null;
+  source: string | null;
+  publishedAt: string | null;
+  script: Script;
+  encoding: TextEncodingName | null;
+  contentHash: string;
+  isSample: boolean;
+  blocks: { kind: BlockKind; text: string }[];
+}
+
+/** Reading the library. */
+export interface ArticleReads {
+  list(): ArticleSummary[];
+  get(id: number): Article | undefined;
+  findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined;
+  count(): number;
+}
+
+/** Changing the library. Each method is one transaction. */
+export interface ArticleWrites {
+  insert(article: NewArticle): ArticleSummary;
+  /** Soft delete: the article disappears from the list but can be restored until purged. */
+  markDeleted(id: number): boolean;
+  restore(id: number): boolean;
+  /** Removes soft-deleted articles for good (on start, when their undo window has passed). */
+  purgeDeleted(): number;
+  purge(id: number): void;
+  saveReadingPosition(id: number, offset: number, progress: number): boolean;
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  author: string | null;
+  source: string | null;
+  published_at: string | null;
+  script: Script;
+  encoding: TextEncodingName | null;
+  char_count: number;
+  is_sample: number;
+  imported_at: string;
+  updated_at: string;
+  reading_offset: number;
+  reading_progress: number;
+  deleted_at: string | null;
+}
+
+const SUMMARY_COLUMNS = `id, title, author, source, published_at, script, encoding, char_count, is_sample,
+  imported_at, updated_at, reading_offset, reading_progress, deleted_at`;
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    author: row.author,
+    source: row.source,
+    publishedAt: row.published_at,
+    script: row.script,
+    charCount: row.char_count,
+    importedAt: row.imported_at,
+    updatedAt: row.updated_at,
+    readingProgress: row.reading_progress,
+    isSample: row.is_sample === 1,
+  };
+}
+
+/** Lays blocks end to end, joined by one line break, and gives each its source offset. */
+export function layoutBlocks(blocks: readonly { kind: BlockKind; text: string }[]): Block[] {
+  let start = 0;
+  return blocks.map((b) => {
+    const block = { kind: b.kind, text: b.text, start };
+    start += b.text.length + 1;
+    return block;
+  });
+}
+
+/** Characters (code points) of the article, line breaks between blocks excluded. */
+export function countChars(blocks: readonly { text: string }[]): number {
+  let n = 0;
+  for (const b of blocks) for (const _ of b.text) n++;
+  return n;
+}
+
+/** The articles table and its blocks. */
+export class ArticleStore implements ArticleReads, ArticleWrites {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): ArticleSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL ORDER BY imported_at DESC, id DESC`)
+      .all() as ArticleRow[];
+    return rows.map(toSummary);
+  }
+
+  get(id: number): Article | undefined {
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ? AND deleted_at IS NULL`)
+      .get(id) as ArticleRow | undefined;
+    if (!row) return undefined;
+    const blocks = this.db
+      .prepare('SELECT kind, text, start FROM article_blocks WHERE article_id = ? ORDER BY position')
+      .all(id) as Block[];
+    return { ...toSummary(row), blocks, readingOffset: row.reading_offset, encoding: row.encoding };
+  }
+
+  findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE content_hash = ?`).get(hash) as
+      | ArticleRow
+      | undefined;
+    return row && { summary: toSummary(row), deleted: row.deleted_at !== null };
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL').get() as { n: number }).n;
+  }
+
+  insert(article: NewArticle): ArticleSummary {
+    const stamp = this.now().toISOString();
+    const blocks = layoutBlocks(article.blocks);
+    const id = this.db.transaction(() => {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO articles (title, author, source, published_at, script, encoding, content_hash, char_count,
+             is_sample, imported_at, updated_at)
+           VALUES (@title, @author, @source, @publishedAt, @script, @encoding, @contentHash, @charCount,
+             @isSample, @stamp, @stamp)`,
+        )
+        .run({
+          title: article.title,
+          author: article.author,
+          source: article.source,
+          publishedAt: article.publishedAt,
+          script: article.script,
+          encoding: article.encoding,
+          contentHash: article.contentHash,
+          charCount: countChars(blocks),
+          isSample: article.isSample ? 1 : 0,
+          stamp,
+        });
+      const insertBlock = this.db.prepare(
+        'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
+      );
+      blocks.forEach((b, i) => insertBlock.run(lastInsertRowid, i, b.kind, b.text, b.start));
+      return Number(lastInsertRowid);
+    })();
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
+    return toSummary(row);
+  }
+
+  markDeleted(id: number): boolean {
+    const stamp = this.now().toISOString();
+    return (
+      this.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(stamp, id)
+        .changes === 1
+    );
+  }
+
+  restore(id: number): boolean {
+    return (
+      this.db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+        .changes === 1
+    );
+  }
+
+  purgeDeleted(): number {
+    return this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run().changes;
+  }
+
+  purge(id: number): void {
+    this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+  }
+
+  saveReadingPosition(id: number, offset: number, progress: number): boolean {
+    return (
+      this.db
+        .prepare(
+          'UPDATE articles SET reading_offset = ?, reading_progress = ? WHERE id = ? AND deleted_at IS NULL',
+        )
+        .run(offset, progress, id).changes === 1
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { AppFailure } from '../preload/contract/errors';
+import type { Handlers } from '../preload/contract/api';
+import type { AppInfo } from '../preload/contract/types';
+import type { Services } from './services';
+
+/** What only the shell around the services can do (native dialogs, app facts). */
+export interface Edges {
+  appInfo(): AppInfo;
+  /** Asks the user for files to import: their paths, or null when they cancel. */
+  pickImportPaths(): Promise<string[] | null>;
+}
+
+/** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
+export function createHandlers(services: Services, edges: Edges) {
+  const { library, articles, settings } = services;
+  return {
+    getAppInfo: () => edges.appInfo(),
+    listArticles: () => articles.list(),
+    getArticle: (id) => {
+      const article = articles.get(id);
+      if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+      return article;
+    },
+    importFiles: (files) => library.importFiles(files),
+    importFromDialog: async () => {
+      const paths = await edges.pickImportPaths();
+      if (!paths) throw new AppFailure('cancelled', 'No file was chosen.');
+      return library.importPaths(paths);
+    },
+    importText: ({ text, title }) => library.importText(text, title),
+    chooseEncoding: ({ token, encoding }) => library.chooseEncoding(token, encoding),
+    deleteArticle: (id) => {
+      library.delete(id);
+      return null;
+    },
+    restoreArticle: (id) => {
+      library.restore(id);
+      return null;
+    },
+    saveReadingPosition: ({ id, offset, progress }) => {
+      if (!articles.saveReadingPosition(id, offset, progress)) {
+        throw new AppFailure('not_found', 'That article is not in the library.');
+      }
+      return null;
+    },
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+  } satisfies Handlers;
+}

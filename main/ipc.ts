@@ -1,0 +1,39 @@
+import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
+import { CALL_NAMES, callChannel, eventChannel } from '../preload/contract/api';
+import type { Emit } from './events';
+import type { createHandlers } from './handlers';
+import { dispatch } from './rpc';
+
+type AppHandlers = ReturnType<typeof createHandlers>;
+
+/** Registers one ipcMain handler per contract call; only our own window's frames may call. */
+export function registerIpc(handlers: AppHandlers, isTrusted: (sender: WebContents) => boolean): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(callChannel(name), (event, ...args: unknown[]) => {
+      if (!isTrusted(event.sender)) {
+        return { ok: false, error: { code: 'unsupported', message: 'Untrusted sender.' } };
+      }
+      return dispatch(handlers, name, args);
+    });
+  }
+}
+
+/** Sends contract events to every window. */
+export const emitToWindows: Emit = (event, payload) => {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed()) win.webContents.send(eventChannel(event), payload);
+  }
+};
+
+/** The native open dialog for imports: the chosen paths, or null when cancelled. */
+export async function pickImportPaths(parent: BrowserWindow | null): Promise<string[] | null> {
+  const options: Electron.OpenDialogOptions = {
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Text', extensions: ['txt', 'text', 'md'] },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { argSchemas } from './schemas';
+import type {
+  AppInfo,
+  Article,
+  ArticleSummary,
+  ImportOutcome,
+  ImportReport,
+  Result,
+  Settings,
+} from './types';
+
+/**
+ * The one contract between renderer and main: every call with its arguments (from the zod
+ * schemas in schemas.ts) and its result, and every event main sends. Main's handlers, the
+ * preload bridge and the e2e test host's bridge are all derived from these types.
+ */
+export type CallName = keyof typeof argSchemas;
+
+export type CallArgs<K extends CallName> = z.infer<(typeof argSchemas)[K]>;
+
+/** What each call returns when it succeeds. */
+export interface CallResults {
+  getAppInfo: AppInfo;
+  listArticles: ArticleSummary[];
+  getArticle: Article;
+  importFiles: ImportReport;
+  importFromDialog: ImportReport;
+  importText: ImportOutcome;
+  chooseEncoding: ImportOutcome;
+  deleteArticle: null;
+  restoreArticle: null;
+  saveReadingPosition: null;
+  getSettings: Settings;
+  updateSettings: Settings;
+}
+
+/** Events main sends to the renderer. */
+export interface EventPayloads {
+  /** Progress of a running import: `done` of `total` files, the one being read now. */
+  importProgress: { batchId: string; done: number; total: number; name: string };
+  /** The article list changed (import, delete, restore). */
+  libraryChanged: null;
+}
+export type EventName = keyof EventPayloads;
+
+/** Every call name, at run time. The check below keeps it equal to the schema keys. */
+export const CALL_NAMES = [
+  'getAppInfo',
+  'listArticles',
+  'getArticle',
+  'importFiles',
+  'importFromDialog',
+  'importText',
+  'chooseEncoding',
+  'deleteArticle',
+  'restoreArticle',
+  'saveReadingPosition',
+  'getSettings',
+  'updateSettings',
+] as const satisfies readonly CallName[];
+export const EVENT_NAMES = ['importProgress', 'libraryChanged'] as const satisfies readonly EventName[];
+
+type Missing<All, Listed> = Exclude<All, Listed>;
+// Fails to compile when a call or event is declared but not listed above.
+const allCallsListed: Missing<CallName, (typeof CALL_NAMES)[number]> extends never ? true : never = true;
+const allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;
+void allCallsListed;
+void allEventsListed;
+
+/** The API the renderer sees as `window.duizhao`. */
+export type DuizhaoApi = {
+  [K in CallName]: (...args: CallArgs<K>) => Promise<Result<CallResults[K]>>;
+} & {
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** Handlers main registers, one per call. They may throw AppFailure; anything else is internal. */
+export type Handlers = {
+  [K in CallName]: (...args: CallArgs<K>) => CallResults[K] | Promise<CallResults[K]>;
+};
+
+/** IPC channel names carry this prefix; the preload refuses anything else. */
+export const CHANNEL_PREFIX = 'duizhao:';
+export const callChannel = (name: CallName): string => `${CHANNEL_PREFIX}call:${name}`;
+export const eventChannel = (name: EventName): string => `${CHANNEL_PREFIX}event:${name}`;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { FONT_SIZE_MAX, FONT_SIZE_MIN, MAX_IMPORT_BYTES } from './types';
+
+/**
+ * Argument schemas, one tuple per call. Main validates every call's arguments with these;
+ * their keys are the call names of the contract (see api.ts).
+ */
+const articleId = z.number().int().positive();
+const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
+const importFile = z.object({
+  name: z.string().min(1).max(1024),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes')
+    .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file over 50 MB'),
+});
+
+export const argSchemas = {
+  getAppInfo: z.tuple([]),
+  listArticles: z.tuple([]),
+  getArticle: z.tuple([articleId]),
+  importFiles: z.tuple([z.array(importFile).min(1).max(500)]),
+  importFromDialog: z.tuple([]),
+  importText: z.tuple([z.object({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(200).optional() })]),
+  chooseEncoding: z.tuple([z.object({ token: z.string().min(1).max(100), encoding })]),
+  deleteArticle: z.tuple([articleId]),
+  restoreArticle: z.tuple([articleId]),
+  saveReadingPosition: z.tuple([
+    z.object({
+      id: articleId,
+      offset: z.number().int().nonnegative(),
+      progress: z.number().min(0).max(1),
+    }),
+  ]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([
+    z
+      .object({
+        locale: z.enum(['system', 'zh-Hans', 'zh-Hant', 'en']),
+        theme: z.enum(['light', 'sepia', 'dark']),
+        fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
+      })
+      .partial()
+      .strict(),
+  ]),
+} satisfies Record<string, z.ZodTuple>;

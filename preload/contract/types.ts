@@ -1,0 +1,114 @@
+/**
+ * Domain types shared by main, preload and renderer.
+ * This folder imports nothing environment-specific: no electron, node or DOM APIs.
+ */
+
+/** The script a text is written in, as detected at import. */
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown';
+
+export type BlockKind = 'heading' | 'paragraph';
+
+/** Encodings the importer can read. GBK and GB2312 are read as their superset GB18030. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+/** One block of an article's body. `start` is its UTF-16 offset in the article's source text. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  start: number;
+}
+
+/** What the library list shows of an article. */
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  author: string | null;
+  source: string | null;
+  /** ISO date (YYYY-MM-DD) when the article says when it was published. */
+  publishedAt: string | null;
+  script: Script;
+  /** Length in characters (code points), line breaks excluded. */
+  charCount: number;
+  /** ISO timestamps. */
+  importedAt: string;
+  updatedAt: string;
+  /** Share of the article read, 0..1. */
+  readingProgress: number;
+  isSample: boolean;
+}
+
+/** A whole article. Its source text is `blocks.map(b => b.text).join('\n')`. */
+export interface Article extends ArticleSummary {
+  blocks: Block[];
+  /** Source-text offset of the first character the reader had on screen. */
+  readingOffset: number;
+  /** The encoding the file was decoded from, or null for pasted text. */
+  encoding: TextEncodingName | null;
+}
+
+/** A file handed to the importer as bytes (drag and drop, the file input). */
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface EncodingCandidate {
+  encoding: TextEncodingName;
+  /** The first lines decoded with this encoding, so the user can see which one reads right. */
+  preview: string;
+}
+
+/** How one file of an import went. */
+export type ImportOutcome =
+  | { status: 'imported'; name: string; article: ArticleSummary }
+  | { status: 'duplicate'; name: string; existing: ArticleSummary }
+  | { status: 'needsEncoding'; name: string; token: string; candidates: EncodingCandidate[] }
+  | { status: 'failed'; name: string; error: AppError };
+
+export interface ImportReport {
+  batchId: string;
+  outcomes: ImportOutcome[];
+}
+
+export type Theme = 'light' | 'sepia' | 'dark';
+export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
+
+export interface Settings {
+  locale: LocaleSetting;
+  theme: Theme;
+  /** Reading font size in CSS pixels. */
+  fontSize: number;
+}
+
+export const FONT_SIZE_MIN = 14;
+export const FONT_SIZE_MAX = 32;
+/** The largest file the importer accepts. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface AppInfo {
+  version: string;
+  /** The system locale, e.g. "zh-TW". */
+  systemLocale: string;
+  /** True in Electron, where imports open a native file dialog. */
+  nativeDialogs: boolean;
+}
+
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'not_found'
+  | 'unsupported'
+  | 'cancelled'
+  | 'too_large'
+  | 'empty'
+  | 'binary'
+  | 'expired'
+  | 'database'
+  | 'internal';
+
+/** Errors cross the bridge as values. */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

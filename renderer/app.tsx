@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/contract/types';
+import { api, type CallError, unwrap } from './api';
+import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
+import { EncodingDialog, ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
+import { LibraryView } from './library/library-view';
+import { useImport } from './library/use-import';
+import { ReaderView } from './reader/reader-view';
+import { Dialog } from './ui/dialog';
+import { ErrorBanner } from './ui/error-banner';
+
+const UNDO_MS = 10_000;
+
+interface Boot {
+  info: AppInfo;
+  settings: Settings;
+}
+
+/** Loads what the first screen needs, then renders the app in the right language. */
+export function App() {
+  const [boot, setBoot] = useState<Boot | null>(null);
+  const [fatal, setFatal] = useState<AppError | null>(null);
+  useEffect(() => {
+    void Promise.all([api().getAppInfo(), api().getSettings()]).then(([info, settings]) => {
+      try {
+        setBoot({ info: unwrap(info), settings: unwrap(settings) });
+      } catch (e) {
+        setFatal((e as CallError).error);
+      }
+    });
+  }, []);
+  const locale = resolveLocale(boot?.settings.locale ?? 'system', boot?.info.systemLocale ?? navigator.language);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  if (fatal) return <pre role="alert">{fatal.message}</pre>;
+  if (!boot) return null;
+  return (
+    <I18nProvider locale={locale}>
+      <Shell boot={boot} onSettings={(settings) => setBoot({ ...boot, settings })} />
+    </I18nProvider>
+  );
+}
+
+type View = { name: 'library' } | { name: 'reader'; id: number };
+
+function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void }) {
+  const { t } = useI18n();
+  const { settings, info } = boot;
+  const [view, setView] = useState<View>({ name: 'library' });
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
+  const [undo, setUndo] = useState<ArticleSummary | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const undoTimer = useRef<number | undefined>(undefined);
+  const imports = useImport();
+
+  const refresh = useCallback(async () => {
+    const result = await api().listArticles();
+    if (result.ok) setArticles(result.value);
+    else setError(result.error);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return api().on('libraryChanged', () => void refresh());
+  }, [refresh]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+    document.documentElement.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+  }, [settings.theme, settings.fontSize]);
+
+  const updateSettings = useCallback(
+    async (patch: Partial<Settings>) => {
+      const result = await api().updateSettings(patch);
+      if (result.ok) onSettings(result.value);
+      else setError(result.error);
+    },
+    [onSettings],
+  );
+
+  const confirmDelete = async (article: ArticleSummary) => {
+    setConfirming(null);
+    const result = await api().deleteArticle(article.id);
+    if (!result.ok) return setError(result.error);
+    window.clearTimeout(undoTimer.current);
+    setUndo(article);
+    undoTimer.current = window.setTimeout(() => setUndo(null), UNDO_MS);
+  };
+
+  const undoDelete = useCallback(async () => {
+    if (!undo) return;
+    window.clearTimeout(undoTimer.current);
+    setUndo(null);
+    const result = await api().restoreArticle(undo.id);
+    if (!result.ok) setError(result.error);
+  }, [undo]);
+
+  // Ctrl/Cmd+Z undoes a delete while its notice is up.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (undo && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void undoDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, undoDelete]);
+
+  // Files dropped anywhere on the window are imported; nothing navigates away.
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) {
+        setView({ name: 'library' });
+        void imports.importFiles(files);
+      }
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [imports]);
+
+  const startImport = () => {
+    if (info.nativeDialogs) void imports.importFromDialog();
+    else fileInput.current?.click();
+  };
+
+  return (
+    <div className="app" data-view={view.name}>
+      {view.name === 'reader' ? (
+        <ReaderView
+          key={view.id}
+          articleId={view.id}
+          settings={settings}
+          onSettings={(patch) => void updateSettings(patch)}
+          onBack={() => {
+            setView({ name: 'library' });
+            void refresh();
+          }}
+        />
+      ) : (
+        <main className="library" aria-labelledby="library-heading">
+          <header className="library-header">
+            <h1 id="library-heading">
+              <span className="brand">{t('app.name')}</span> <span className="muted">{t('library.title')}</span>
+            </h1>
+            <div className="header-actions">
+              <button type="button" className="button primary" onClick={startImport} disabled={imports.busy}>
+                {t('import.button')}
+              </button>
+              <button type="button" className="button" onClick={() => setPasting(true)}>
+                {t('import.paste')}
+              </button>
+              <label className="sort">
+                <span className="sr-only">{t('settings.language')}</span>
+                <select
+                  aria-label={t('settings.language')}
+                  value={settings.locale}
+                  onChange={(e) => void updateSettings({ locale: e.target.value as Settings['locale'] })}
+                >
+                  <option value="system">{t('settings.language.system')}</option>
+                  {UI_LOCALES.map((l) => (
+                    <option key={l} value={l}>
+                      {LOCALE_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              accept=".txt,.text,.md,text/plain"
+              className="sr-only"
+              tabIndex={-1}
+              aria-label={t('import.fileInput')}
+              data-testid="file-input"
+              onChange={(e) => {
+                const files = Array.from(e.target.files ?? []);
+                e.target.value = '';
+                if (files.length) void imports.importFiles(files);
+              }}
+            />
+          </header>
+          {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          {imports.progress && <ImportProgress progress={imports.progress} />}
+          {imports.report.length > 0 && <ImportReport lines={imports.report} onDismiss={imports.clearReport} />}
+          {articles && <LibraryView articles={articles} onOpen={(id) => setView({ name: 'reader', id })} onDelete={setConfirming} />}
+        </main>
+      )}
+      {undo && (
+        <div className="toast" role="status" aria-live="polite">
+          <span>{t('delete.done', { title: undo.title })}</span>
+          <button type="button" className="button" onClick={() => void undoDelete()}>
+            {t('delete.undo')}
+          </button>
+        </div>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('import.drop')}
+        </div>
+      )}
+      {confirming && (
+        <Dialog
+          title={t('delete.confirmTitle')}
+          onClose={() => setConfirming(null)}
+          testId="delete-dialog"
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setConfirming(null)} autoFocus>
+                {t('delete.cancel')}
+              </button>
+              <button type="button" className="button danger" onClick={() => void confirmDelete(confirming)}>
+                {t('delete.confirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('delete.confirmBody', { title: confirming.title })}</p>
+        </Dialog>
+      )}
+      {pasting && (
+        <PasteDialog
+          onClose={() => setPasting(false)}
+          onImport={(text, title) => {
+            setPasting(false);
+            void imports.importText(text, title);
+          }}
+        />
+      )}
+      {imports.askingEncoding && <EncodingDialog key={imports.askingEncoding.token} ask={imports.askingEncoding} onChoose={imports.chooseEncoding} />}
+    </div>
+  );
+}

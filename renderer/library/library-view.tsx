@@ -1,0 +1,103 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleSummary } from '../../preload/contract/types';
+import { useI18n, type UiLocale } from '../i18n';
+import { ScriptBadge } from './script-badge';
+
+export type SortKey = 'imported' | 'published' | 'title';
+const SORT_KEYS: readonly SortKey[] = ['imported', 'published', 'title'];
+
+const COLLATION: Record<UiLocale, string> = { 'zh-Hans': 'zh-Hans-u-co-pinyin', 'zh-Hant': 'zh-Hant-u-co-stroke', en: 'zh-Hans-u-co-pinyin' };
+
+/** Sorts articles: newest first by date added or published (undated last), or by title in the UI language's collation. */
+export function sortArticles(articles: readonly ArticleSummary[], key: SortKey, locale: UiLocale): ArticleSummary[] {
+  const byTitle = new Intl.Collator(COLLATION[locale]).compare;
+  const list = [...articles];
+  switch (key) {
+    case 'title':
+      return list.sort((a, b) => byTitle(a.title, b.title));
+    case 'published':
+      return list.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || byTitle(a.title, b.title));
+    case 'imported':
+      return list.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id);
+  }
+}
+
+interface Props {
+  articles: ArticleSummary[];
+  onOpen(id: number): void;
+  onDelete(article: ArticleSummary): void;
+}
+
+/** The article list: title, source, 简/繁 badge, length, date, reading progress. */
+export function LibraryView({ articles, onOpen, onDelete }: Props) {
+  const { t, locale } = useI18n();
+  const [sort, setSort] = useState<SortKey>('imported');
+  const sorted = useMemo(() => sortArticles(articles, sort, locale), [articles, sort, locale]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
+  const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+
+  // Up/down move between articles, Delete removes the focused one.
+  const onKeyDown = (e: KeyboardEvent, article: ArticleSummary) => {
+    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('.article-open') ?? []);
+    const index = buttons.findIndex((b) => b === document.activeElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = buttons[Math.max(0, Math.min(buttons.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)))];
+      next?.focus();
+    } else if (e.key === 'Delete' && index >= 0) {
+      e.preventDefault();
+      onDelete(article);
+    }
+  };
+
+  const date = (a: ArticleSummary) => {
+    const iso = a.publishedAt ?? a.importedAt.slice(0, 10);
+    const d = new Date(`${iso}T00:00:00`);
+    return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  };
+
+  if (articles.length === 0) return <p className="empty">{t('library.empty')}</p>;
+
+  return (
+    <>
+      <div className="list-controls">
+        <span className="muted">{t('library.count', { count: articles.length })}</span>
+        <label className="sort">
+          <span>{t('library.sort')}</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            {SORT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {t(`library.sort.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="articles" ref={listRef} aria-label={t('library.list')}>
+        {sorted.map((a) => (
+          <li key={a.id} className="article-row" data-testid="article-row" onKeyDown={(e) => onKeyDown(e, a)}>
+            <button type="button" className="article-open" onClick={() => onOpen(a.id)} aria-label={t('library.open', { title: a.title })}>
+              <span className="article-title" lang={a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans'}>
+                {a.title}
+              </span>
+              <span className="article-meta">
+                <ScriptBadge script={a.script} />
+                {a.source && <span>{a.source}</span>}
+                <span>{t('library.chars', { count: numberFormat.format(a.charCount) })}</span>
+                <span>{date(a)}</span>
+                {a.isSample && <span className="tag">{t('library.sample')}</span>}
+              </span>
+              <span className="progress-line" aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })} role="img">
+                <span style={{ width: `${Math.round(a.readingProgress * 100)}%` }} />
+              </span>
+            </button>
+            <button type="button" className="icon-button danger" onClick={() => onDelete(a)} aria-label={t('library.delete', { title: a.title })} title={t('delete.confirm')}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import type { Block } from '../../preload/contract/types';
+import { readerSchema } from './schema';
+
+/**
+ * Maps between offsets in the article's source text (blocks joined by one line break) and
+ * positions in the ProseMirror document built from those blocks, where each block boundary
+ * costs two positions (close and open tokens) instead of one character.
+ */
+export class PositionMap {
+  /** PM position of the first character of each block. */
+  private readonly pmStarts: number[];
+
+  constructor(private readonly blocks: readonly Block[]) {
+    let pos = 0;
+    this.pmStarts = blocks.map((b) => {
+      const start = pos + 1;
+      pos += b.text.length + 2;
+      return start;
+    });
+  }
+
+  /** Index of the block containing source offset `offset` (a line break belongs to the block before it). */
+  private blockAtOffset(offset: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.blocks[mid] as Block).start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  toPos(offset: number): number {
+    if (this.blocks.length === 0) return 0;
+    const i = this.blockAtOffset(Math.max(0, offset));
+    const block = this.blocks[i] as Block;
+    return (this.pmStarts[i] as number) + Math.min(offset - block.start, block.text.length);
+  }
+
+  toOffset(pos: number): number {
+    if (this.blocks.length === 0) return 0;
+    let lo = 0;
+    let hi = this.pmStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.pmStarts[mid] as number) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = this.blocks[lo] as Block;
+    const within = pos - (this.pmStarts[lo] as number);
+    return block.start + Math.max(0, Math.min(within, block.text.length));
+  }
+
+  /** Length of the source text. */
+  get sourceLength(): number {
+    const last = this.blocks[this.blocks.length - 1];
+    return last ? last.start + last.text.length : 0;
+  }
+}
+
+/** Builds the reading document from an article's blocks. */
+export function buildDoc(blocks: readonly Block[]): PMNode {
+  const { nodes } = readerSchema;
+  const children = blocks.map((b) => {
+    const type = b.kind === 'heading' ? nodes.heading : nodes.paragraph;
+    return type.create(null, b.text ? readerSchema.text(b.text) : null);
+  });
+  return nodes.doc.create(null, children.length ? children : [nodes.paragraph.create()]);
+}

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/connection';
+import { MIGRATIONS } from '../../main/db/migrations';
+import { DatabaseTooNewError, migrate, schemaVersion, type Migration } from '../../main/db/migrate';
+import { tempDir } from '../helpers/data';
+
+const columns = (db: Database.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+
+const insertArticle = (db: Database.Database, hash = 'h1') =>
+  db
+    .prepare(
+      `INSERT INTO articles (title, script, content_hash, char_count, imported_at, updated_at)
+       VALUES ('标题', 'simplified', ?, 2, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    )
+    .run(hash).lastInsertRowid;
+
+describe('migrations', () => {
+  it('are numbered 1..n with names', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.name).toMatch(/^[a-z-]+$/);
+  });
+
+  it('0001 creates articles and their blocks, with unique content hashes and cascading blocks', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    expect(migrate(db, MIGRATIONS, 1)).toBe(1);
+    expect(columns(db, 'articles')).toEqual(
+      expect.arrayContaining(['title', 'author', 'source', 'published_at', 'script', 'content_hash', 'reading_offset', 'reading_progress']),
+    );
+    const id = insertArticle(db);
+    db.prepare(`INSERT INTO article_blocks VALUES (?, 0, 'heading', '标题', 0)`).run(id);
+    expect(() => insertArticle(db)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO article_blocks VALUES (?, 1, 'list', 'x', 3)`).run(id)).toThrow(/CHECK/);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM article_blocks').get()).toEqual({ n: 0 });
+  });
+
+  it('0002 adds highlights in source coordinates, keeping existing articles', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 1);
+    const id = insertArticle(db);
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
+    expect(db.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({ title: '标题' });
+    expect(columns(db, 'highlights')).toEqual(
+      expect.arrayContaining(['article_id', 'start', 'end', 'exact', 'prefix', 'suffix', 'color', 'note', 'created_at', 'updated_at']),
+    );
+    const add = db.prepare(
+      `INSERT INTO highlights (id, article_id, start, end, exact, created_at, updated_at) VALUES (?, ?, ?, ?, '标题', 't', 't')`,
+    );
+    add.run('a', id, 0, 2);
+    expect(() => add.run('b', id, 2, 2)).toThrow(/CHECK/);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM highlights').get()).toEqual({ n: 0 });
+  });
+
+  it('0003 adds settings, and marks an existing library as already seeded with samples', () => {
+    const fresh = new Database(':memory:');
+    migrate(fresh, MIGRATIONS, 3);
+    expect(fresh.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+
+    const old = new Database(':memory:');
+    migrate(old, MIGRATIONS, 2);
+    insertArticle(old);
+    migrate(old, MIGRATIONS, 3);
+    expect(old.prepare(`SELECT value FROM settings WHERE key = 'samplesSeeded'`).get()).toEqual({ value: 'true' });
+  });
+
+  it('a failing migration rolls back whole and leaves the previous version', () => {
+    const db = new Database(':memory:');
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('boom');
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half_done'`).get()).toBeUndefined();
+  });
+
+  it('openDatabase turns on WAL and foreign keys and migrates a real file', () => {
+    const file = join(tempDir(), 'library.db');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+    // Reopening an up-to-date database changes nothing.
+    const again = openDatabase(file);
+    expect(schemaVersion(again)).toBe(MIGRATIONS.length);
+    again.close();
+  });
+
+  it('refuses a database newer than the code, with a clear message, and leaves it untouched', () => {
+    const file = join(tempDir(), 'library.db');
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x); INSERT INTO from_the_future VALUES (42)');
+    future.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    future.close();
+    const before = readFileSync(file);
+
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as Error).message).toMatch(/newer version of Duizhao/);
+    expect((error as Error).message).toMatch(/has not been changed/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const check = new Database(file, { readonly: true });
+    expect(schemaVersion(check)).toBe(MIGRATIONS.length + 5);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = join(import.meta.dirname, '..', '..');
+export const samplesDir = join(root, 'resources', 'samples');
+export const screenshotDir = join(root, 'test-results', 'screenshots');
+
+/** Chromium binary for the browser runs: Debian's by default, never a downloaded one. */
+const chromiumPath = process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Which shell the specs drive: the real Electron app when its binary is there, else Chromium + test host. */
+export function e2eTarget(): 'electron' | 'chromium' {
+  const wanted = process.env.DUIZHAO_E2E;
+  if (wanted === 'electron' || wanted === 'chromium') return wanted;
+  const electronDir = join(root, 'node_modules', 'electron');
+  const pathFile = join(electronDir, 'path.txt');
+  const hasBinary =
+    Boolean(process.env.ELECTRON_OVERRIDE_DIST_PATH) ||
+    (existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8'))));
+  return hasBinary ? 'electron' : 'chromium';
+}
+
+interface Fixtures {
+  /** A fresh, empty data folder for this test. */
+  dataDir: string;
+  /** The app's window, on a fresh library. */
+  app: Page;
+  /** Saves a named screenshot under test-results/screenshots. */
+  shot(name: string): Promise<void>;
+}
+
+async function startHost(dataDir: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(root, 'out', 'e2e-host', 'host.mjs'), '--data', dataDir, '--root', root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`test host exited with ${code}`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
+    });
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    await use(mkdtempSync(join(tmpdir(), 'duizhao-e2e-')));
+  },
+  app: async ({ dataDir }, use) => {
+    if (e2eTarget() === 'electron') {
+      const app = await _electron.launch({
+        args: [root],
+        env: { ...process.env, DUIZHAO_DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' },
+      });
+      const page = await app.firstWindow();
+      await page.setViewportSize({ width: 1200, height: 860 });
+      await use(page);
+      await app.close();
+      return;
+    }
+    const host = await startHost(dataDir);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(host.url);
+    await use(page);
+    await browser.close();
+    host.stop();
+    // A CSP violation or an uncaught error fails the test even when the page looked fine.
+    if (problems.length) throw new Error(`The page reported errors:\n${problems.join('\n')}`);
+  },
+  shot: async ({ app }, use) => {
+    mkdirSync(screenshotDir, { recursive: true });
+    await use(async (name) => {
+      await app.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
