@@ -34,6 +34,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: 'esbuild',
+      chunkSizeWarningLimit: 800,
       emptyOutDir: true,
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },

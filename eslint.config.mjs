@@ -15,7 +15,12 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.main.json', './tsconfig.preload.json', './tsconfig.renderer.json', './tsconfig.node.json'],
+        project: [
+          './tsconfig.main.json',
+          './tsconfig.preload.json',
+          './tsconfig.renderer.json',
+          './tsconfig.node.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
@@ -35,7 +40,11 @@ export default tseslint.config(
           zones: [
             { target: './main', from: './renderer', message: 'main/ must not import renderer/.' },
             { target: './renderer', from: './main', message: 'renderer/ must not import main/.' },
-            { target: './preload/contract', from: ['./main', './renderer', './tests'], message: 'The contract stands alone.' },
+            {
+              target: './preload/contract',
+              from: ['./main', './renderer', './tests'],
+              message: 'The contract stands alone.',
+            },
           ],
         },
       ],
@@ -56,7 +65,10 @@ export default tseslint.config(
     files: ['preload/contract/**/*.ts'],
     rules: {
       'import-x/no-nodejs-modules': 'error',
-      'no-restricted-imports': ['error', { patterns: ['electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom'] },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
     },
   },

@@ -15,7 +15,8 @@ const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: 
 export async function dispatch(handlers: Handlers, name: string, rawArgs: unknown[]): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('invalid_argument', `Unknown call "${name}".`);
   const parsed = argSchemas[name].safeParse(rawArgs);
-  if (!parsed.success) return fail('invalid_argument', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    return fail('invalid_argument', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
   try {
     // The schema for `name` produced exactly this handler's parameters.
     const handler = handlers[name] as (...args: unknown[]) => unknown;

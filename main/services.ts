@@ -31,7 +31,12 @@ export function openServices(options: ServiceOptions): Services {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const articles = new ArticleStore(db);
   const settings = new SettingsStore(db);
-  const library = new Library(articles, settings, ScriptDetector.fromOpencc(options.dictionaryDir), options.emit ?? noEmit);
+  const library = new Library(
+    articles,
+    settings,
+    ScriptDetector.fromOpencc(options.dictionaryDir),
+    options.emit ?? noEmit,
+  );
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
   if (options.samplesDir) library.ensureSamples(options.samplesDir);

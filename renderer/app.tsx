@@ -208,7 +208,13 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           {imports.progress && <ImportProgress progress={imports.progress} />}
           {imports.report.length > 0 && <ImportReport lines={imports.report} onDismiss={imports.clearReport} />}
-          {articles && <LibraryView articles={articles} onOpen={(id) => setView({ name: 'reader', id })} onDelete={setConfirming} />}
+          {articles && (
+            <LibraryView
+              articles={articles}
+              onOpen={(id) => setView({ name: 'reader', id })}
+              onDelete={setConfirming}
+            />
+          )}
         </main>
       )}
       {undo && (
@@ -252,7 +258,13 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
           }}
         />
       )}
-      {imports.askingEncoding && <EncodingDialog key={imports.askingEncoding.token} ask={imports.askingEncoding} onChoose={imports.chooseEncoding} />}
+      {imports.askingEncoding && (
+        <EncodingDialog
+          key={imports.askingEncoding.token}
+          ask={imports.askingEncoding}
+          onChoose={imports.chooseEncoding}
+        />
+      )}
     </div>
   );
 }

@@ -114,8 +114,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
 
   findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE content_hash = ?`).get(hash) as
-      | ArticleRow
-      | undefined;
+      ArticleRow | undefined;
     return row && { summary: toSummary(row), deleted: row.deleted_at !== null };
   }
 
@@ -182,9 +181,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
   saveReadingPosition(id: number, offset: number, progress: number): boolean {
     return (
       this.db
-        .prepare(
-          'UPDATE articles SET reading_offset = ?, reading_progress = ? WHERE id = ? AND deleted_at IS NULL',
-        )
+        .prepare('UPDATE articles SET reading_offset = ?, reading_progress = ? WHERE id = ? AND deleted_at IS NULL')
         .run(offset, progress, id).changes === 1
     );
   }

@@ -46,7 +46,13 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
     // also read as plausible GBK or Big5 is too little to be sure.
     const rivals = scores.filter(([, s]) => s >= 0.9).map(([e]) => e);
     const confident = utf8.multiByteChars >= 3 || utf8.multiByteChars === 0 || rivals.length === 0;
-    return { encoding: 'utf-8', confident, confidence: confident ? 1 : 0.6, bom: false, candidates: ['utf-8', ...rivals] };
+    return {
+      encoding: 'utf-8',
+      confident,
+      confidence: confident ? 1 : 0.6,
+      bom: false,
+      candidates: ['utf-8', ...rivals],
+    };
   }
   scores.sort((a, b) => b[1] - a[1]);
   const [best, second] = scores as [[TextEncodingName, number], [TextEncodingName, number]];
@@ -93,7 +99,11 @@ export function decodingDamage(text: string): number {
   let damage = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0xe000 && c <= 0xf8ff)) {
+    if (
+      c === 0xfffd ||
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) ||
+      (c >= 0xe000 && c <= 0xf8ff)
+    ) {
       damage++;
     }
   }
@@ -126,7 +136,12 @@ function utf8Profile(b: Uint8Array, truncated: boolean): { valid: boolean; multi
     }
     // Overlongs and surrogates are invalid.
     const t1 = b[i + 1] as number;
-    if ((c === 0xe0 && t1 < 0xa0) || (c === 0xed && t1 > 0x9f) || (c === 0xf0 && t1 < 0x90) || (c === 0xf4 && t1 > 0x8f)) {
+    if (
+      (c === 0xe0 && t1 < 0xa0) ||
+      (c === 0xed && t1 > 0x9f) ||
+      (c === 0xf0 && t1 < 0x90) ||
+      (c === 0xf4 && t1 > 0x8f)
+    ) {
       return { valid: false, multiByteChars };
     }
     multiByteChars++;
@@ -206,7 +221,9 @@ function scoreUtf16(b: Uint8Array, littleEndian: boolean): number {
   if (units === 0) return 0;
   let good = 0;
   for (let i = 0; i + 1 < b.length; i += 2) {
-    const u = littleEndian ? (b[i] as number) | ((b[i + 1] as number) << 8) : ((b[i] as number) << 8) | (b[i + 1] as number);
+    const u = littleEndian
+      ? (b[i] as number) | ((b[i + 1] as number) << 8)
+      : ((b[i] as number) << 8) | (b[i + 1] as number);
     if (
       (u >= 0x20 && u <= 0x7e) ||
       u === 0x0a ||

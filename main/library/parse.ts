@@ -85,7 +85,9 @@ function findSource(lines: readonly string[]): string | null {
 
 function findAuthor(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const m = /(?:作者|记者|記者|撰文|撰稿)\s*[:：]?\s*(\p{Script=Han}{2,4}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)/u.exec(line);
+    const m = /(?:作者|记者|記者|撰文|撰稿)\s*[:：]?\s*(\p{Script=Han}{2,4}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)/u.exec(
+      line,
+    );
     if (m?.[1]) return m[1];
   }
   return null;
@@ -116,7 +118,10 @@ export function parsePlainText(text: string, fallbackTitle?: string): ParsedArti
 
   const head = paragraphs.slice(0, META_LINES);
   const titleIndex = paragraphs.findIndex((p, i) => i < 5 && [...p].length <= TITLE_MAX && !CHROME.test(p));
-  const blocks: ParsedBlock[] = paragraphs.map((p, i) => ({ kind: i === titleIndex ? 'heading' : 'paragraph', text: p }));
+  const blocks: ParsedBlock[] = paragraphs.map((p, i) => ({
+    kind: i === titleIndex ? 'heading' : 'paragraph',
+    text: p,
+  }));
   const first = paragraphs[0] ?? '';
   const title =
     titleIndex >= 0 ? (paragraphs[titleIndex] as string) : fallbackTitle?.trim() || [...first].slice(0, 30).join('');

@@ -18,7 +18,8 @@ export class ScriptDetector {
 
   constructor(st: Map<string, string[]>, ts: Map<string, string[]>) {
     // A character tells only if it can never stay as it is (了 → 了/瞭 can, so it tells nothing).
-    const changes = (dict: Map<string, string[]>) => new Set([...dict].filter(([k, v]) => !v.includes(k)).map(([k]) => k));
+    const changes = (dict: Map<string, string[]>) =>
+      new Set([...dict].filter(([k, v]) => !v.includes(k)).map(([k]) => k));
     const sChanging = changes(st);
     const tChanging = changes(ts);
     this.simplifiedOnly = new Set([...sChanging].filter((c) => !tChanging.has(c)));

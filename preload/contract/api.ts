@@ -1,14 +1,6 @@
 import type { z } from 'zod';
 import type { argSchemas } from './schemas';
-import type {
-  AppInfo,
-  Article,
-  ArticleSummary,
-  ImportOutcome,
-  ImportReport,
-  Result,
-  Settings,
-} from './types';
+import type { AppInfo, Article, ArticleSummary, ImportOutcome, ImportReport, Result, Settings } from './types';
 
 /**
  * The one contract between renderer and main: every call with its arguments (from the zod

@@ -12,7 +12,9 @@ export interface Transport {
  * preload and the e2e test bridge use this, so the renderer sees the same API in both.
  */
 export function buildApi(transport: Transport): DuizhaoApi {
-  const calls = Object.fromEntries(CALL_NAMES.map((name) => [name, (...args: unknown[]) => transport.invoke(name, args)]));
+  const calls = Object.fromEntries(
+    CALL_NAMES.map((name) => [name, (...args: unknown[]) => transport.invoke(name, args)]),
+  );
   const on = (event: EventName, listener: (payload: never) => void): (() => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event "${event}"`);
     return transport.subscribe(event, listener as (payload: unknown) => void);

@@ -58,7 +58,13 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
 type NeedsEncoding = Extract<ImportOutcome, { status: 'needsEncoding' }>;
 
 /** Asks which encoding a file is in, showing each candidate's decoding side by side. */
-export function EncodingDialog({ ask, onChoose }: { ask: NeedsEncoding; onChoose(encoding: TextEncodingName | null): void }) {
+export function EncodingDialog({
+  ask,
+  onChoose,
+}: {
+  ask: NeedsEncoding;
+  onChoose(encoding: TextEncodingName | null): void;
+}) {
   const { t } = useI18n();
   const [choice, setChoice] = useState<TextEncodingName>(ask.candidates[0]?.encoding ?? 'utf-8');
   return (
@@ -82,7 +88,13 @@ export function EncodingDialog({ ask, onChoose }: { ask: NeedsEncoding; onChoose
         <legend className="sr-only">{t('encoding.title', { name: ask.name })}</legend>
         {ask.candidates.map((c) => (
           <label key={c.encoding} className="encoding-option">
-            <input type="radio" name="encoding" value={c.encoding} checked={choice === c.encoding} onChange={() => setChoice(c.encoding)} />
+            <input
+              type="radio"
+              name="encoding"
+              value={c.encoding}
+              checked={choice === c.encoding}
+              onChange={() => setChoice(c.encoding)}
+            />
             <span className="encoding-name">{ENCODING_LABELS[c.encoding]}</span>
             <span className="encoding-preview" lang="zh">
               {c.preview}
@@ -108,7 +120,12 @@ export function PasteDialog({ onImport, onClose }: { onImport(text: string, titl
           <button type="button" className="button" onClick={onClose}>
             {t('paste.cancel')}
           </button>
-          <button type="button" className="button primary" disabled={text.trim() === ''} onClick={() => onImport(text, title.trim() || undefined)}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={text.trim() === ''}
+            onClick={() => onImport(text, title.trim() || undefined)}
+          >
             {t('paste.import')}
           </button>
         </>

@@ -6,7 +6,11 @@ import { ScriptBadge } from './script-badge';
 export type SortKey = 'imported' | 'published' | 'title';
 const SORT_KEYS: readonly SortKey[] = ['imported', 'published', 'title'];
 
-const COLLATION: Record<UiLocale, string> = { 'zh-Hans': 'zh-Hans-u-co-pinyin', 'zh-Hant': 'zh-Hant-u-co-stroke', en: 'zh-Hans-u-co-pinyin' };
+const COLLATION: Record<UiLocale, string> = {
+  'zh-Hans': 'zh-Hans-u-co-pinyin',
+  'zh-Hant': 'zh-Hant-u-co-stroke',
+  en: 'zh-Hans-u-co-pinyin',
+};
 
 /** Sorts articles: newest first by date added or published (undated last), or by title in the UI language's collation. */
 export function sortArticles(articles: readonly ArticleSummary[], key: SortKey, locale: UiLocale): ArticleSummary[] {
@@ -77,7 +81,12 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
       <ul className="articles" ref={listRef} aria-label={t('library.list')}>
         {sorted.map((a) => (
           <li key={a.id} className="article-row" data-testid="article-row" onKeyDown={(e) => onKeyDown(e, a)}>
-            <button type="button" className="article-open" onClick={() => onOpen(a.id)} aria-label={t('library.open', { title: a.title })}>
+            <button
+              type="button"
+              className="article-open"
+              onClick={() => onOpen(a.id)}
+              aria-label={t('library.open', { title: a.title })}
+            >
               <span className="article-title" lang={a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans'}>
                 {a.title}
               </span>
@@ -88,11 +97,21 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
                 <span>{date(a)}</span>
                 {a.isSample && <span className="tag">{t('library.sample')}</span>}
               </span>
-              <span className="progress-line" aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })} role="img">
+              <span
+                className="progress-line"
+                aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })}
+                role="img"
+              >
                 <span style={{ width: `${Math.round(a.readingProgress * 100)}%` }} />
               </span>
             </button>
-            <button type="button" className="icon-button danger" onClick={() => onDelete(a)} aria-label={t('library.delete', { title: a.title })} title={t('delete.confirm')}>
+            <button
+              type="button"
+              className="icon-button danger"
+              onClick={() => onDelete(a)}
+              aria-label={t('library.delete', { title: a.title })}
+              title={t('delete.confirm')}
+            >
               ✕
             </button>
           </li>

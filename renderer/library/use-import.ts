@@ -56,14 +56,22 @@ export function useImport() {
         const payload: ImportFile[] = [];
         for (const file of files) {
           if (file.size > MAX_IMPORT_BYTES) {
-            tooLarge.push({ status: 'failed', name: file.name, error: { code: 'too_large', message: `${file.name}: ${Math.round(file.size / 1048576)} MB` } });
+            tooLarge.push({
+              status: 'failed',
+              name: file.name,
+              error: { code: 'too_large', message: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
+            });
           } else {
             payload.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
           }
         }
         if (payload.length === 0) return tooLarge;
         const result = await api().importFiles(payload);
-        if (!result.ok) return [...tooLarge, ...payload.map((f) => ({ status: 'failed' as const, name: f.name, error: result.error }))];
+        if (!result.ok)
+          return [
+            ...tooLarge,
+            ...payload.map((f) => ({ status: 'failed' as const, name: f.name, error: result.error })),
+          ];
         return [...tooLarge, ...result.value.outcomes];
       }),
     [run],

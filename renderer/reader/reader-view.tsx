@@ -107,9 +107,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   }, [article]);
 
   // Save the position when leaving, whatever the way out.
-  useEffect(() => () => {
-    if (saveTimer.current !== undefined) savePosition();
-  }, [savePosition]);
+  useEffect(
+    () => () => {
+      if (saveTimer.current !== undefined) savePosition();
+    },
+    [savePosition],
+  );
 
   const onScroll = () => {
     window.clearTimeout(saveTimer.current);
@@ -161,22 +164,46 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const meta = article && [article.source, article.author && t('reader.by', { author: article.author }), article.publishedAt];
+  const meta = article && [
+    article.source,
+    article.author && t('reader.by', { author: article.author }),
+    article.publishedAt,
+  ];
 
   return (
     <div className="reader" data-testid="reader">
       <header className="toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
-        <button type="button" className="tool" onClick={back} aria-label={t('reader.back')} title={`${t('reader.back')} (Esc)`}>
+        <button
+          type="button"
+          className="tool"
+          onClick={back}
+          aria-label={t('reader.back')}
+          title={`${t('reader.back')} (Esc)`}
+        >
           ← <span className="tool-label">{t('library.title')}</span>
         </button>
         <div className="toolbar-title" aria-hidden="true">
           {article?.title}
         </div>
         <div className="tool-group">
-          <button type="button" className="tool" onClick={() => setFontSize(-1)} aria-label={t('reader.smaller')} title={`${t('reader.smaller')} (-)`} disabled={settings.fontSize <= FONT_SIZE_MIN}>
+          <button
+            type="button"
+            className="tool"
+            onClick={() => setFontSize(-1)}
+            aria-label={t('reader.smaller')}
+            title={`${t('reader.smaller')} (-)`}
+            disabled={settings.fontSize <= FONT_SIZE_MIN}
+          >
             A−
           </button>
-          <button type="button" className="tool" onClick={() => setFontSize(1)} aria-label={t('reader.larger')} title={`${t('reader.larger')} (+)`} disabled={settings.fontSize >= FONT_SIZE_MAX}>
+          <button
+            type="button"
+            className="tool"
+            onClick={() => setFontSize(1)}
+            aria-label={t('reader.larger')}
+            title={`${t('reader.larger')} (+)`}
+            disabled={settings.fontSize >= FONT_SIZE_MAX}
+          >
             A+
           </button>
         </div>
@@ -196,7 +223,13 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         </div>
       </header>
       {error && <ErrorBanner error={error.error} onDismiss={onBack} />}
-      <div className="reader-scroll" ref={scrollRef} tabIndex={0} onScroll={onScroll} aria-label={article?.title ?? t('reader.loading')}>
+      <div
+        className="reader-scroll"
+        ref={scrollRef}
+        tabIndex={0}
+        onScroll={onScroll}
+        aria-label={article?.title ?? t('reader.loading')}
+      >
         <article className="page">
           {!article && !error && <p className="muted">{t('reader.loading')}</p>}
           {article && (

@@ -40,11 +40,22 @@ describe('ArticleStore', () => {
     // Code points, not UTF-16 units: 𠮷 is one character.
     expect(got!.charCount).toBe([...source.replace(/\n/g, '')].length);
     expect(got!.charCount).toBe(countChars(article().blocks));
-    expect(got!).toMatchObject({ source: '每日經濟新聞', publishedAt: '2024-11-20', script: 'traditional', encoding: 'big5' });
+    expect(got!).toMatchObject({
+      source: '每日經濟新聞',
+      publishedAt: '2024-11-20',
+      script: 'traditional',
+      encoding: 'big5',
+    });
   });
 
   it('layoutBlocks counts one line break between blocks', () => {
-    expect(layoutBlocks([{ kind: 'heading', text: 'ab' }, { kind: 'paragraph', text: 'cde' }, { kind: 'paragraph', text: 'f' }]).map((b) => b.start)).toEqual([0, 3, 7]);
+    expect(
+      layoutBlocks([
+        { kind: 'heading', text: 'ab' },
+        { kind: 'paragraph', text: 'cde' },
+        { kind: 'paragraph', text: 'f' },
+      ]).map((b) => b.start),
+    ).toEqual([0, 3, 7]);
   });
 
   it('finds articles by content hash and refuses a second copy', () => {
@@ -64,7 +75,12 @@ describe('ArticleStore', () => {
     expect(store.get(a.id)).toBeUndefined();
     expect(store.findByHash('hash-1')?.deleted).toBe(true);
     expect(store.restore(a.id)).toBe(true);
-    expect(store.list().map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      store
+        .list()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     store.markDeleted(b.id);
     expect(store.purgeDeleted()).toBe(1);
     expect(store.findByHash('hash-2')).toBeUndefined();

@@ -29,7 +29,16 @@ describe('migrations', () => {
     db.pragma('foreign_keys = ON');
     expect(migrate(db, MIGRATIONS, 1)).toBe(1);
     expect(columns(db, 'articles')).toEqual(
-      expect.arrayContaining(['title', 'author', 'source', 'published_at', 'script', 'content_hash', 'reading_offset', 'reading_progress']),
+      expect.arrayContaining([
+        'title',
+        'author',
+        'source',
+        'published_at',
+        'script',
+        'content_hash',
+        'reading_offset',
+        'reading_progress',
+      ]),
     );
     const id = insertArticle(db);
     db.prepare(`INSERT INTO article_blocks VALUES (?, 0, 'heading', '标题', 0)`).run(id);
@@ -47,7 +56,18 @@ describe('migrations', () => {
     expect(migrate(db, MIGRATIONS, 2)).toBe(2);
     expect(db.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({ title: '标题' });
     expect(columns(db, 'highlights')).toEqual(
-      expect.arrayContaining(['article_id', 'start', 'end', 'exact', 'prefix', 'suffix', 'color', 'note', 'created_at', 'updated_at']),
+      expect.arrayContaining([
+        'article_id',
+        'start',
+        'end',
+        'exact',
+        'prefix',
+        'suffix',
+        'color',
+        'note',
+        'created_at',
+        'updated_at',
+      ]),
     );
     const add = db.prepare(
       `INSERT INTO highlights (id, article_id, start, end, exact, created_at, updated_at) VALUES (?, ?, ?, ?, '标题', 't', 't')`,

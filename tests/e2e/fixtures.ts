@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(__dirname, '..', '..');
 export const samplesDir = join(root, 'resources', 'samples');
 export const screenshotDir = join(root, 'test-results', 'screenshots');
 
@@ -34,9 +34,13 @@ interface Fixtures {
 }
 
 async function startHost(dataDir: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'out', 'e2e-host', 'host.mjs'), '--data', dataDir, '--root', root], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'out', 'e2e-host', 'host.mjs'), '--data', dataDir, '--root', root],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`test host exited with ${code}`)));

@@ -27,7 +27,9 @@ test('opening a sample shows its title and first paragraph; Esc goes back', asyn
   await app.locator(openButton(TITLES.s003)).click();
   const article = app.getByRole('textbox', { name: '正文' }).or(app.locator('.dz-article'));
   await expect(article.locator('h1')).toHaveText(TITLES.s003);
-  await expect(article.locator('p').first()).toHaveText('2024年的廣州迎來了一個最漫長的夏天,追平並超越了1994年創下的歷史紀錄。');
+  await expect(article.locator('p').first()).toHaveText(
+    '2024年的廣州迎來了一個最漫長的夏天,追平並超越了1994年創下的歷史紀錄。',
+  );
   await expect(article).toHaveAttribute('contenteditable', 'false');
   await shot('reader');
   await app.keyboard.press('Escape');
@@ -62,7 +64,7 @@ test('importing the same text twice reports the duplicate', async ({ app }) => {
   const file = join(dir, 'again.txt');
   // Sample 003 again, but in Big5: same content, different bytes.
   const { readFileSync } = await import('node:fs');
-  const text = readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'samples', '003_2859e7ef28661db1.txt'), 'utf8');
+  const text = readFileSync(join(__dirname, '..', '..', 'resources', 'samples', '003_2859e7ef28661db1.txt'), 'utf8');
   writeFileSync(file, Buffer.from(text, 'utf8'));
   await app.getByTestId('file-input').setInputFiles(file);
   await expect(app.getByTestId('import-report')).toContainText(`文库中已有：《${TITLES.s003}》`);
@@ -72,7 +74,11 @@ test('importing the same text twice reports the duplicate', async ({ app }) => {
 test('a binary file gets a clear error and the library is untouched', async ({ app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'duizhao-bin-'));
   const file = join(dir, 'picture.txt');
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 0), Buffer.from('IHDR\x00\x00\x01')]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(600, 0),
+    Buffer.from('IHDR\x00\x00\x01'),
+  ]);
   writeFileSync(file, png);
   await app.getByTestId('file-input').setInputFiles(file);
   await expect(app.getByTestId('import-report')).toContainText('这不是文本文件');

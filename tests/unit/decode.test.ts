@@ -95,12 +95,17 @@ describe('uncertain input', () => {
   });
 
   it('asks when Latin-1 text is neither', () => {
-    const d = detectEncoding(new Uint8Array(iconv.encode('Café au lait, crème brûlée, déjà vu — à la française.', 'latin1')));
+    const d = detectEncoding(
+      new Uint8Array(iconv.encode('Café au lait, crème brûlée, déjà vu — à la française.', 'latin1')),
+    );
     expect(d.confident).toBe(false);
   });
 
   it('pure ASCII is UTF-8', () => {
-    expect(detectEncoding(new TextEncoder().encode('Hello, world.\n'))).toMatchObject({ encoding: 'utf-8', confident: true });
+    expect(detectEncoding(new TextEncoder().encode('Hello, world.\n'))).toMatchObject({
+      encoding: 'utf-8',
+      confident: true,
+    });
   });
 });
 
@@ -118,7 +123,8 @@ describe('looksBinary', () => {
     expect(looksBinary(new Uint8Array([0x41, 0, 0, 0, 0x42, 0, 0, 0, 0x43, 0, 0, 0, 1, 2, 3, 4]))).toBe(true);
   });
   it('lets every encoded sample through, BOM-less UTF-16 included', () => {
-    for (const e of ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const) expect(looksBinary(encode(SIMPLIFIED, e)), e).toBe(false);
+    for (const e of ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const)
+      expect(looksBinary(encode(SIMPLIFIED, e)), e).toBe(false);
     expect(looksBinary(encode(TRADITIONAL, 'big5'))).toBe(false);
   });
 });

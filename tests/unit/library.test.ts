@@ -77,21 +77,36 @@ describe('import', () => {
     expect(article.encoding).toBe('big5');
     expect(article.script).toBe('traditional');
     const body = article.blocks.map((b) => b.text).join('');
-    expect(body).toBe(roundTrip.split('\n').map((l) => l.trim()).join(''));
+    expect(body).toBe(
+      roundTrip
+        .split('\n')
+        .map((l) => l.trim())
+        .join(''),
+    );
   });
 
   it('a batch goes on past bad files and reports each one, with progress events', async () => {
     const { s, events } = services(false);
     const report = await s.library.importFiles([
       { name: 'empty.txt', bytes: new Uint8Array(0) },
-      { name: 'image.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(300).fill(0)]) },
+      {
+        name: 'image.png',
+        bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(300).fill(0)]),
+      },
       { name: 'blank.txt', bytes: Buffer.from('  \n\n \r\n', 'utf8') },
       { name: 'good.txt', bytes: Buffer.from('好标题\n\n这是正文的第一段。', 'utf8') },
     ]);
     expect(report.outcomes.map((o) => o.status)).toEqual(['failed', 'failed', 'failed', 'imported']);
-    expect(report.outcomes.map((o) => (o.status === 'failed' ? o.error.code : o.status))).toEqual(['empty', 'binary', 'empty', 'imported']);
+    expect(report.outcomes.map((o) => (o.status === 'failed' ? o.error.code : o.status))).toEqual([
+      'empty',
+      'binary',
+      'empty',
+      'imported',
+    ]);
     expect(s.articles.list().map((a) => a.title)).toEqual(['好标题']);
-    const progress = events.filter((e) => e.event === 'importProgress').map((e) => e.payload as EventPayloads['importProgress']);
+    const progress = events
+      .filter((e) => e.event === 'importProgress')
+      .map((e) => e.payload as EventPayloads['importProgress']);
     expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
     expect(progress.every((p) => p.total === 4 && p.batchId === report.batchId)).toBe(true);
     expect(events.some((e) => e.event === 'libraryChanged')).toBe(true);

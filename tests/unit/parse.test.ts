@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText, parsePlainText } from '../../main/library/parse';
 import { sample } from '../helpers/data';
 
-const nonEmptyLines = (text: string) => normalizeText(text).split('\n').filter((l) => l.trim() !== '');
+const nonEmptyLines = (text: string) =>
+  normalizeText(text)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 const squash = (s: string) => s.replace(/\s/g, '');
 
 describe('parsePlainText on the samples', () => {
@@ -62,9 +65,12 @@ describe('parsePlainText on the samples', () => {
   });
 
   it('wrapped English joins with spaces', () => {
-    const text = 'A title\n\nThe quick brown fox jumps over the lazy dog and keeps\nrunning far across the wide green fields until the\nsun goes down behind the distant silent hills at last.\n\nSecond paragraph is here and it is long enough to wrap\nonto another line of roughly the same width as above\nand then it ends.';
+    const text =
+      'A title\n\nThe quick brown fox jumps over the lazy dog and keeps\nrunning far across the wide green fields until the\nsun goes down behind the distant silent hills at last.\n\nSecond paragraph is here and it is long enough to wrap\nonto another line of roughly the same width as above\nand then it ends.';
     const a = parsePlainText(text);
-    expect(a.blocks[1]!.text).toBe('The quick brown fox jumps over the lazy dog and keeps running far across the wide green fields until the sun goes down behind the distant silent hills at last.');
+    expect(a.blocks[1]!.text).toBe(
+      'The quick brown fox jumps over the lazy dog and keeps running far across the wide green fields until the sun goes down behind the distant silent hills at last.',
+    );
   });
 
   it('falls back to the given title when no line is short enough', () => {
@@ -75,7 +81,22 @@ describe('parsePlainText on the samples', () => {
   });
 
   it('never drops a character (property)', () => {
-    const piece = fc.constantFrom('腾讯', '產業', '\n', '\n\n', ' ', '\u3000', '\r\n', 'abc', '，', '。', '>', '2019年9月30日', '來源:新華社', '𠮷');
+    const piece = fc.constantFrom(
+      '腾讯',
+      '產業',
+      '\n',
+      '\n\n',
+      ' ',
+      '\u3000',
+      '\r\n',
+      'abc',
+      '，',
+      '。',
+      '>',
+      '2019年9月30日',
+      '來源:新華社',
+      '𠮷',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
         const text = parts.join('');

@@ -7,9 +7,11 @@ import { parsePlainText } from '../../main/library/parse';
 
 const hanzi = fc.constantFrom(...'腾讯产业互联网騰訊產業互聯網的了是。，“”𠮷a1 '.split(/(?:)/u));
 const blockText = fc.array(hanzi, { minLength: 1, maxLength: 30 }).map((cs) => cs.join(''));
-const blocksArb = fc.array(fc.tuple(fc.boolean(), blockText), { minLength: 1, maxLength: 12 }).map((bs) =>
-  layoutBlocks(bs.map(([h, text]) => ({ kind: h ? ('heading' as const) : ('paragraph' as const), text }))),
-);
+const blocksArb = fc
+  .array(fc.tuple(fc.boolean(), blockText), { minLength: 1, maxLength: 12 })
+  .map((bs) =>
+    layoutBlocks(bs.map(([h, text]) => ({ kind: h ? ('heading' as const) : ('paragraph' as const), text }))),
+  );
 
 describe('PositionMap', () => {
   it('maps source ranges to document ranges holding the same text', () => {

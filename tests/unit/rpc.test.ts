@@ -63,7 +63,12 @@ describe('dispatch', () => {
   });
 
   it('turns unexpected exceptions into internal errors', async () => {
-    const h = { ...handlers(), listArticles: () => { throw new TypeError('kaput'); } };
+    const h = {
+      ...handlers(),
+      listArticles: () => {
+        throw new TypeError('kaput');
+      },
+    };
     expect(await dispatch(h, 'listArticles', [])).toEqual({ ok: false, error: { code: 'internal', message: 'kaput' } });
   });
 
@@ -71,6 +76,9 @@ describe('dispatch', () => {
     const h = handlers();
     const bytes = new TextEncoder().encode('新文章\n\n正文第一段。');
     const result = await dispatch(h, 'importFiles', [[{ name: 'new.txt', bytes }]]);
-    expect(result).toMatchObject({ ok: true, value: { outcomes: [{ status: 'imported', article: { title: '新文章' } }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { outcomes: [{ status: 'imported', article: { title: '新文章' } }] },
+    });
   });
 });

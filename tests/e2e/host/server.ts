@@ -53,12 +53,20 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const args = fromWire(Buffer.concat(chunks).toString('utf8'));
-        const result = await dispatch(handlers, url.pathname.slice('/__duizhao/call/'.length), Array.isArray(args) ? args : []);
+        const result = await dispatch(
+          handlers,
+          url.pathname.slice('/__duizhao/call/'.length),
+          Array.isArray(args) ? args : [],
+        );
         res.writeHead(200, { 'content-type': 'application/json' }).end(toWire(result));
         return;
       }
       if (url.pathname === '/__duizhao/events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
@@ -66,6 +74,11 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
       }
       if (url.pathname === '/__duizhao/bridge.js') {
         res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(options.bridgeFile));
+        return;
+      }
+      if (url.pathname === '/favicon.ico') {
+        // Browsers ask for it; Electron windows do not.
+        res.writeHead(204).end();
         return;
       }
       const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
