@@ -128,3 +128,20 @@ test('the reading position is kept when the article is reopened', async ({ app }
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(before - 120);
   expect(await scroller.evaluate((el) => el.scrollTop)).toBeLessThan(before + 120);
 });
+
+test('when the encoding is uncertain the user picks it from previews', async ({ app, shot }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'duizhao-enc-'));
+  const file = join(dir, 'short.txt');
+  // Four bytes that read cleanly both as GBK (啊啊) and as Big5.
+  writeFileSync(file, Buffer.from([0xb0, 0xa1, 0xb0, 0xa1]));
+  await app.getByTestId('file-input').setInputFiles(file);
+  const dialog = app.getByTestId('encoding-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio')).not.toHaveCount(0);
+  await expect(dialog).toContainText('啊啊');
+  await shot('encoding-dialog');
+  await dialog.getByRole('radio', { name: /GB18030/ }).check();
+  await dialog.getByRole('button', { name: '用此编码导入' }).click();
+  await expect(app.getByTestId('import-report')).toContainText('已导入');
+  await expect(app.locator(openButton('啊啊'))).toBeVisible();
+});
