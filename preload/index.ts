@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callChannel, eventChannel } from './contract/api';
+import { callChannel, eventChannel, type DuizhaoApi } from './contract/api';
 import { buildApi } from './contract/bridge';
 import type { Result } from './contract/types';
 
@@ -17,6 +17,6 @@ const api = buildApi({
       ipcRenderer.removeListener(channel, wrapped);
     };
   },
-});
+}) satisfies DuizhaoApi;
 
 contextBridge.exposeInMainWorld('duizhao', api);

@@ -145,3 +145,34 @@ test('when the encoding is uncertain the user picks it from previews', async ({ 
   await expect(app.getByTestId('import-report')).toContainText('已导入');
   await expect(app.locator(openButton('啊啊'))).toBeVisible();
 });
+
+test('a text file dropped on the window is imported', async ({ app }) => {
+  const bytes = [...iconv.encode('拖放导入的文章\n\n这一段来自拖放的文件。', 'gbk')];
+  const transfer = await app.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.txt', { type: 'text/plain' }));
+    return dt;
+  }, bytes);
+  await app.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
+  await app.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  await expect(app.getByTestId('import-report')).toContainText('拖放导入的文章');
+  await expect(app.getByTestId('article-row')).toHaveCount(4);
+});
+
+test('theme and font size change from the toolbar and are remembered', async ({ app, shot }) => {
+  await app.locator(openButton(TITLES.s001)).click();
+  const article = app.locator('.dz-article');
+  await expect(article.locator('h1')).toHaveText(TITLES.s001);
+  const size = () => article.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await size();
+  await app.getByRole('button', { name: '放大字号' }).click();
+  await app.getByRole('button', { name: '放大字号' }).click();
+  await expect.poll(size).toBe(before + 2);
+  await app.getByRole('radio', { name: '深色' }).click();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot('reader-dark');
+  await app.reload();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.locator(openButton(TITLES.s001)).click();
+  await expect.poll(size).toBe(before + 2);
+});
