@@ -14,7 +14,11 @@ export default defineConfig({
       outDir: 'out/main',
       // Native and runtime dependencies (better-sqlite3, ...) stay in node_modules.
       externalizeDeps: true,
-      lib: { entry: resolve(root, 'main/index.ts'), formats: ['cjs'] },
+      // The conversion worker is its own entry: main starts it as out/main/convert-worker.js.
+      lib: {
+        entry: { index: resolve(root, 'main/index.ts'), 'convert-worker': resolve(root, 'main/script/worker.ts') },
+        formats: ['cjs'],
+      },
       rollupOptions: { output: { entryFileNames: '[name].js' } },
     },
   },

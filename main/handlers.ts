@@ -12,7 +12,7 @@ export interface Edges {
 
 /** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
 export function createHandlers(services: Services, edges: Edges) {
-  const { library, articles, settings } = services;
+  const { library, articles, settings, conversions } = services;
   return {
     getAppInfo: () => edges.appInfo(),
     listArticles: () => articles.list(),
@@ -41,6 +41,11 @@ export function createHandlers(services: Services, edges: Edges) {
       if (!articles.saveReadingPosition(id, offset, progress)) {
         throw new AppFailure('not_found', 'That article is not in the library.');
       }
+      return null;
+    },
+    getConvertedText: (id, script) => conversions.view(id, script),
+    setDisplayScript: (id, script) => {
+      conversions.choose(id, script);
       return null;
     },
     getSettings: () => settings.get(),

@@ -72,7 +72,12 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenContents();
   try {
-    services = openServices({ dataDir, samplesDir: join(resourcesDir, 'samples'), emit: emitToWindows });
+    services = openServices({
+      dataDir,
+      samplesDir: join(resourcesDir, 'samples'),
+      conversionWorker: join(__dirname, 'convert-worker.js'),
+      emit: emitToWindows,
+    });
   } catch (error) {
     const message =
       error instanceof DatabaseTooNewError

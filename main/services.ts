@@ -4,7 +4,10 @@ import { openDatabase, type Db } from './db/connection';
 import { SettingsStore } from './db/settings';
 import { noEmit, type Emit } from './events';
 import { Library } from './library/library';
+import { ConversionService } from './script/conversions';
+import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
+import { InlineRunner, WorkerRunner } from './script/runner';
 
 export interface ServiceOptions {
   /** Folder holding library.db. */
@@ -13,6 +16,8 @@ export interface ServiceOptions {
   samplesDir?: string;
   /** OpenCC dictionary folder; defaults to the `opencc` package's data. */
   dictionaryDir?: string;
+  /** The bundled conversion worker (out/main/convert-worker.js); without it, conversion runs inline. */
+  conversionWorker?: string;
   emit?: Emit;
 }
 
@@ -22,6 +27,7 @@ export interface Services {
   articles: ArticleStore;
   settings: SettingsStore;
   library: Library;
+  conversions: ConversionService;
   close(): void;
 }
 
@@ -31,14 +37,27 @@ export function openServices(options: ServiceOptions): Services {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const articles = new ArticleStore(db);
   const settings = new SettingsStore(db);
-  const library = new Library(
-    articles,
-    settings,
-    ScriptDetector.fromOpencc(options.dictionaryDir),
-    options.emit ?? noEmit,
-  );
+  const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
+  const library = new Library(articles, settings, detector, options.emit ?? noEmit);
+  const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
+  const conversions = new ConversionService(db, articles, settings, runner, dictionaryVersion());
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
+  // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
+  for (const id of articles.withoutScriptForm()) {
+    articles.setScriptForm(id, detector.classify(articles.sourceText(id) ?? '').form);
+  }
+  conversions.pruneStale();
   if (options.samplesDir) library.ensureSamples(options.samplesDir);
-  return { db, articles, settings, library, close: () => db.close() };
+  return {
+    db,
+    articles,
+    settings,
+    library,
+    conversions,
+    close: () => {
+      void runner.close();
+      db.close();
+    },
+  };
 }

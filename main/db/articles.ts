@@ -1,3 +1,4 @@
+import type { DisplayScript, ScriptForm } from '../../preload/contract/scripts';
 import type { Article, ArticleSummary, Block, BlockKind, Script, TextEncodingName } from '../../preload/contract/types';
 import type { Db } from './connection';
 
@@ -8,6 +9,8 @@ export interface NewArticle {
   source: string | null;
   publishedAt: string | null;
   script: Script;
+  /** Which Traditional forms, for text that leans Traditional; null otherwise. */
+  scriptForm: ScriptForm | null;
   encoding: TextEncodingName | null;
   contentHash: string;
   isSample: boolean;
@@ -32,6 +35,10 @@ export interface ArticleWrites {
   purgeDeleted(): number;
   purge(id: number): void;
   saveReadingPosition(id: number, offset: number, progress: number): boolean;
+  /** The script the reader chose for this article; null goes back to the default. */
+  setDisplayScript(id: number, script: DisplayScript | null): boolean;
+  /** Records detected forms (articles imported before forms were detected). */
+  setScriptForm(id: number, form: ScriptForm | null): void;
 }
 
 interface ArticleRow {
@@ -41,6 +48,8 @@ interface ArticleRow {
   source: string | null;
   published_at: string | null;
   script: Script;
+  script_form: ScriptForm | 'none' | null;
+  display_script: DisplayScript | null;
   encoding: TextEncodingName | null;
   char_count: number;
   is_sample: number;
@@ -51,7 +60,7 @@ interface ArticleRow {
   deleted_at: string | null;
 }
 
-const SUMMARY_COLUMNS = `id, title, author, source, published_at, script, encoding, char_count, is_sample,
+const SUMMARY_COLUMNS = `id, title, author, source, published_at, script, script_form, display_script, encoding, char_count, is_sample,
   imported_at, updated_at, reading_offset, reading_progress, deleted_at`;
 
 function toSummary(row: ArticleRow): ArticleSummary {
@@ -62,6 +71,8 @@ function toSummary(row: ArticleRow): ArticleSummary {
     source: row.source,
     publishedAt: row.published_at,
     script: row.script,
+    scriptForm: row.script_form === 'none' ? null : row.script_form,
+    displayScript: row.display_script,
     charCount: row.char_count,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
@@ -128,9 +139,9 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     const id = this.db.transaction(() => {
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO articles (title, author, source, published_at, script, encoding, content_hash, char_count,
+          `INSERT INTO articles (title, author, source, published_at, script, script_form, encoding, content_hash, char_count,
              is_sample, imported_at, updated_at)
-           VALUES (@title, @author, @source, @publishedAt, @script, @encoding, @contentHash, @charCount,
+           VALUES (@title, @author, @source, @publishedAt, @script, @scriptForm, @encoding, @contentHash, @charCount,
              @isSample, @stamp, @stamp)`,
         )
         .run({
@@ -139,6 +150,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
           source: article.source,
           publishedAt: article.publishedAt,
           script: article.script,
+          scriptForm: article.scriptForm ?? 'none',
           encoding: article.encoding,
           contentHash: article.contentHash,
           charCount: countChars(blocks),
@@ -184,5 +196,31 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
         .prepare('UPDATE articles SET reading_offset = ?, reading_progress = ? WHERE id = ? AND deleted_at IS NULL')
         .run(offset, progress, id).changes === 1
     );
+  }
+
+  setDisplayScript(id: number, script: DisplayScript | null): boolean {
+    return (
+      this.db.prepare('UPDATE articles SET display_script = ? WHERE id = ? AND deleted_at IS NULL').run(script, id)
+        .changes === 1
+    );
+  }
+
+  setScriptForm(id: number, form: ScriptForm | null): void {
+    this.db.prepare('UPDATE articles SET script_form = ? WHERE id = ?').run(form ?? 'none', id);
+  }
+
+  /** Articles whose Traditional forms were never detected (imported before detection existed). */
+  withoutScriptForm(): number[] {
+    return (this.db.prepare('SELECT id FROM articles WHERE script_form IS NULL').all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  /** The article's source text: its blocks joined by one line break. */
+  sourceText(id: number): string | undefined {
+    const rows = this.db.prepare('SELECT text FROM article_blocks WHERE article_id = ? ORDER BY position').all(id) as {
+      text: string;
+    }[];
+    return rows.length > 0 ? rows.map((r) => r.text).join('\n') : undefined;
   }
 }

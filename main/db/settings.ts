@@ -1,7 +1,7 @@
 import type { Settings } from '../../preload/contract/types';
 import type { Db } from './connection';
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'light', fontSize: 19 };
+export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'light', fontSize: 19, defaultScript: 'original' };
 
 /** Settings and small flags, stored as JSON values by key. */
 export class SettingsStore {

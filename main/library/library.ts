@@ -174,12 +174,14 @@ export class Library {
     if (existing && !existing.deleted) return { status: 'duplicate', name, existing: existing.summary };
     // A deleted copy whose undo window is still open gives way to the new import.
     if (existing) this.articles.purge(existing.summary.id);
+    const detected = this.detector.classify(blocks.map((b) => b.text).join('\n'));
     const article: ArticleSummary = this.articles.insert({
       title: title ?? parsed.title,
       author: parsed.author,
       source: parsed.source,
       publishedAt: parsed.publishedAt,
-      script: this.detector.detect(blocks.map((b) => b.text).join('\n')),
+      script: detected.script,
+      scriptForm: detected.form,
       encoding,
       contentHash: hash,
       isSample,

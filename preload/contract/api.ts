@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { argSchemas } from './schemas';
-import type { AppInfo, Article, ArticleSummary, ImportOutcome, ImportReport, Result, Settings } from './types';
+import type {
+  AppInfo,
+  Article,
+  ArticleSummary,
+  ConvertedText,
+  ImportOutcome,
+  ImportReport,
+  Result,
+  Settings,
+} from './types';
 
 /**
  * The one contract between renderer and main: every call with its arguments (from the zod
@@ -23,6 +32,8 @@ export interface CallResults {
   deleteArticle: null;
   restoreArticle: null;
   saveReadingPosition: null;
+  getConvertedText: ConvertedText;
+  setDisplayScript: null;
   getSettings: Settings;
   updateSettings: Settings;
 }
@@ -48,6 +59,8 @@ export const CALL_NAMES = [
   'deleteArticle',
   'restoreArticle',
   'saveReadingPosition',
+  'getConvertedText',
+  'setDisplayScript',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_SCRIPTS } from './scripts';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, MAX_IMPORT_BYTES } from './types';
 
 /**
@@ -6,6 +7,7 @@ import { FONT_SIZE_MAX, FONT_SIZE_MIN, MAX_IMPORT_BYTES } from './types';
  * their keys are the call names of the contract (see api.ts).
  */
 const articleId = z.number().int().positive();
+const displayScript = z.enum(DISPLAY_SCRIPTS);
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 const importFile = z.object({
   name: z.string().min(1).max(1024),
@@ -31,6 +33,8 @@ export const argSchemas = {
       progress: z.number().min(0).max(1),
     }),
   ]),
+  getConvertedText: z.tuple([articleId, displayScript.optional()]),
+  setDisplayScript: z.tuple([articleId, displayScript.nullable()]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z
@@ -38,6 +42,7 @@ export const argSchemas = {
         locale: z.enum(['system', 'zh-Hans', 'zh-Hant', 'en']),
         theme: z.enum(['light', 'sepia', 'dark']),
         fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
+        defaultScript: displayScript,
       })
       .partial()
       .strict(),

@@ -2,6 +2,8 @@
  * Domain types shared by main, preload and renderer.
  * This folder imports nothing environment-specific: no electron, node or DOM APIs.
  */
+import type { AlignmentJSON } from './alignment';
+import type { ConversionVariant, DisplayScript, ScriptForm } from './scripts';
 
 /** The script a text is written in, as detected at import. */
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown';
@@ -27,6 +29,10 @@ export interface ArticleSummary {
   /** ISO date (YYYY-MM-DD) when the article says when it was published. */
   publishedAt: string | null;
   script: Script;
+  /** Which Traditional forms the text uses, when it leans Traditional; null otherwise. */
+  scriptForm: ScriptForm | null;
+  /** The script the reader last chose to show this article in; null: the default from settings. */
+  displayScript: DisplayScript | null;
   /** Length in characters (code points), line breaks excluded. */
   charCount: number;
   /** ISO timestamps. */
@@ -78,6 +84,26 @@ export interface Settings {
   theme: Theme;
   /** Reading font size in CSS pixels. */
   fontSize: number;
+  /** The script articles open in unless the reader chose another for that article. */
+  defaultScript: DisplayScript;
+}
+
+/**
+ * An article's text as shown in a script: its blocks converted, and the alignment between source
+ * offsets (blocks joined by one line break) and offsets in the converted text (the same layout).
+ */
+export interface ConvertedText {
+  articleId: number;
+  script: DisplayScript;
+  /** The OpenCC configurations applied, in order; empty for the original. */
+  chain: ConversionVariant[];
+  /** The converted blocks; `start` is in converted-text offsets. */
+  blocks: Block[];
+  alignment: AlignmentJSON;
+  /** The dictionary version that produced it. */
+  dictionaryVersion: string;
+  /** Whether it came from the cache. */
+  cached: boolean;
 }
 
 export const FONT_SIZE_MIN = 14;

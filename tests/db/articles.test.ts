@@ -11,6 +11,7 @@ const article = (overrides: Partial<NewArticle> = {}): NewArticle => ({
   source: '每日經濟新聞',
   publishedAt: '2024-11-20',
   script: 'traditional',
+  scriptForm: 'taiwan',
   encoding: 'big5',
   contentHash: 'hash-1',
   isSample: false,

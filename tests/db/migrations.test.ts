@@ -90,6 +90,29 @@ describe('migrations', () => {
     expect(old.prepare(`SELECT value FROM settings WHERE key = 'samplesSeeded'`).get()).toEqual({ value: 'true' });
   });
 
+  it('0004 adds script forms, the chosen display script and a conversion cache that follows its article', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 3);
+    const id = insertArticle(db);
+    expect(migrate(db, MIGRATIONS, 4)).toBe(4);
+    // Existing articles are left for detection (NULL) and open in the default script.
+    expect(db.prepare('SELECT script_form, display_script FROM articles WHERE id = ?').get(id)).toEqual({
+      script_form: null,
+      display_script: null,
+    });
+    db.prepare(`UPDATE articles SET script_form = 'taiwan', display_script = 'simplified' WHERE id = ?`).run(id);
+    expect(() => db.prepare(`UPDATE articles SET script_form = 'macau' WHERE id = ?`).run(id)).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE articles SET display_script = 'klingon' WHERE id = ?`).run(id)).toThrow(/CHECK/);
+    const cache = db.prepare(
+      `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, created_at) VALUES (?, ?, 'v1', '標題', '{}', 't')`,
+    );
+    cache.run(id, 's2t');
+    expect(() => cache.run(id, 's2t')).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM conversions').get()).toEqual({ n: 0 });
+  });
+
   it('a failing migration rolls back whole and leaves the previous version', () => {
     const db = new Database(':memory:');
     const broken: Migration = {

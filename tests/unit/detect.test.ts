@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { convert } from '../../main/script/convert';
 import { ScriptDetector } from '../../main/script/detect';
 import { sample } from '../helpers/data';
 
@@ -23,5 +24,25 @@ describe('ScriptDetector', () => {
     expect(detector.detect('腾讯产业 騰訊產業')).toBe('mixed');
     // A stray character does not make a long article mixed.
     expect(detector.detect(sample('003') + '简体字')).toBe('traditional');
+  });
+
+  it('tells which Traditional forms a text uses', () => {
+    expect(detector.classify(sample('001'))).toEqual({ script: 'traditional', form: 'taiwan' });
+    // 003 writes OpenCC's standard 爲 (24 times) and a few of Taiwan's 裡: standard wins.
+    expect(detector.classify(sample('003'))).toEqual({ script: 'traditional', form: 'standard' });
+    expect(detector.classify(sample('000'))).toEqual({ script: 'simplified', form: null });
+    expect(detector.form('爲了說明')).toBe('standard');
+    expect(detector.form('為了說明')).toBe('taiwan');
+    expect(detector.form('為了説明')).toBe('hongkong');
+    expect(detector.form('香港的衞生')).toBe('hongkong');
+    expect(detector.form('這裡')).toBe('taiwan');
+  });
+
+  it('recognises text converted by each OpenCC variant as that variant', () => {
+    const simplified = sample('000');
+    expect(detector.classify(convert(simplified, 's2t').text).form).toBe('standard');
+    expect(detector.classify(convert(simplified, 's2tw').text).form).toBe('taiwan');
+    expect(detector.classify(convert(simplified, 's2hk').text).form).toBe('hongkong');
+    expect(detector.classify(convert(sample('001'), 'tw2s').text).script).toBe('simplified');
   });
 });

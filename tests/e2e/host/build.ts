@@ -15,6 +15,16 @@ export async function buildHost(root: string): Promise<void> {
     logLevel: 'warning',
   });
   await build({
+    entryPoints: [join(root, 'main/script/worker.ts')],
+    outfile: join(outDir, 'convert-worker.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  await build({
     entryPoints: [join(root, 'tests/e2e/host/bridge.ts')],
     outfile: join(outDir, 'bridge.js'),
     bundle: true,

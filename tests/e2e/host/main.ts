@@ -23,6 +23,7 @@ const host = await startHost({
   samplesDir: join(root, 'resources', 'samples'),
   rendererDir: join(root, 'out', 'renderer'),
   bridgeFile: join(root, 'out', 'e2e-host', 'bridge.js'),
+  conversionWorker: join(root, 'out', 'e2e-host', 'convert-worker.mjs'),
   systemLocale: values.locale,
   port: Number(values.port),
 });

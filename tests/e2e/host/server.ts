@@ -13,6 +13,8 @@ import { fromWire, toWire } from './wire';
 export interface HostOptions {
   dataDir: string;
   samplesDir: string;
+  /** The bundled conversion worker, as main runs it in the app. */
+  conversionWorker?: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** The built test bridge script. */
@@ -40,7 +42,12 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
     const data = `data: ${toWire({ event, payload })}\n\n`;
     for (const res of streams) res.write(data);
   };
-  const services = openServices({ dataDir: options.dataDir, samplesDir: options.samplesDir, emit });
+  const services = openServices({
+    dataDir: options.dataDir,
+    samplesDir: options.samplesDir,
+    conversionWorker: options.conversionWorker,
+    emit,
+  });
   const handlers = createHandlers(services, {
     appInfo: () => ({ version: 'test', systemLocale: options.systemLocale ?? 'zh-CN', nativeDialogs: false }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'No native dialogs in the test host.')),

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import type { AlignmentJSON } from '../../preload/contract/alignment';
+import type { ConversionVariant } from '../../preload/contract/scripts';
+import { convertChain } from './convert';
+
+/** A converted text with its alignment in JSON form (what crosses threads and is cached). */
+export interface ChainResult {
+  text: string;
+  alignment: AlignmentJSON;
+}
+
+/** Runs conversions somewhere: in this thread, or in a worker so the caller stays responsive. */
+export interface ConversionRunner {
+  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult>;
+  close(): Promise<void>;
+}
+
+/** Messages to and from the conversion worker (main/script/worker.ts). */
+export interface WorkerRequest {
+  id: number;
+  text: string;
+  chain: ConversionVariant[];
+}
+export type WorkerResponse = { id: number; ok: true; result: ChainResult } | { id: number; ok: false; message: string };
+
+export function runChain(text: string, chain: readonly ConversionVariant[]): ChainResult {
+  const { text: converted, alignment } = convertChain(text, chain);
+  return { text: converted, alignment: alignment.toJSON() };
+}
+
+/** Converts in the calling thread (tests, the command line). */
+export class InlineRunner implements ConversionRunner {
+  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult> {
+    try {
+      return Promise.resolve(runChain(text, chain));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Converts in one long-lived worker thread, which loads the dictionaries once. Requests queue in
+ * the worker in order. A worker that dies is replaced on the next request, and the requests it
+ * held fail with its error.
+ */
+export class WorkerRunner implements ConversionRunner {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(r: ChainResult): void; reject(e: Error): void }>();
+
+  constructor(private readonly workerFile: string) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerFile);
+    worker.on('message', (message: WorkerResponse) => {
+      const entry = this.waiting.get(message.id);
+      if (!entry) return;
+      this.waiting.delete(message.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (message.ok) entry.resolve(message.result);
+      else entry.reject(new Error(message.message));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const entry of this.waiting.values()) entry.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The conversion worker stopped (exit code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult> {
+    const worker = this.start();
+    const id = this.nextId++;
+    // A busy worker keeps the process alive; an idle one does not.
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const request: WorkerRequest = { id, text, chain: [...chain] };
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}

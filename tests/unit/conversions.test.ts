@@ -1,0 +1,201 @@
+import Database from 'better-sqlite3';
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Alignment } from '../../preload/contract/alignment';
+import { ArticleStore } from '../../main/db/articles';
+import { openDatabase } from '../../main/db/connection';
+import { SettingsStore } from '../../main/db/settings';
+import { ConversionService } from '../../main/script/conversions';
+import { convert, dictionaryVersion } from '../../main/script/convert';
+import { InlineRunner, WorkerRunner, type ConversionRunner } from '../../main/script/runner';
+import { openServices, DATABASE_FILE } from '../../main/services';
+import { ROOT, SAMPLES_DIR, sample, tempDir } from '../helpers/data';
+
+/** Counts what the runner is asked to do. */
+class CountingRunner implements ConversionRunner {
+  calls = 0;
+  private readonly inner = new InlineRunner();
+  convert(...args: Parameters<ConversionRunner['convert']>) {
+    this.calls++;
+    return this.inner.convert(...args);
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+function library() {
+  const dataDir = tempDir();
+  const services = openServices({ dataDir, samplesDir: SAMPLES_DIR });
+  const byPrefix = (title: string) => services.articles.list().find((a) => a.title.startsWith(title))!.id;
+  return {
+    dataDir,
+    services,
+    simplified: byPrefix('从消费互联网'),
+    taiwan: byPrefix('騰訊產業互聯網週年考'),
+    standard: byPrefix('產業互聯網六年'),
+  };
+}
+
+describe('ConversionService', () => {
+  it('shows an article in another script, block for block, with an exact alignment', async () => {
+    const { services, simplified } = library();
+    const view = await services.conversions.view(simplified, 'taiwanPhrases');
+    const article = services.articles.get(simplified)!;
+    expect(view.script).toBe('taiwanPhrases');
+    expect(view.chain).toEqual(['s2twp']);
+    expect(view.blocks).toHaveLength(article.blocks.length);
+    const source = article.blocks.map((b) => b.text).join('\n');
+    const expected = convert(source, 's2twp').text;
+    expect(view.blocks.map((b) => b.text).join('\n')).toBe(expected);
+    // Each converted block starts where the alignment puts its source block.
+    const alignment = Alignment.fromJSON(view.alignment);
+    article.blocks.forEach((b, i) => expect(alignment.toTarget(b.start)).toBe(view.blocks[i]!.start));
+    expect(view.blocks[0]!.text).toBe(convert(article.blocks[0]!.text, 's2twp').text);
+    services.close();
+  });
+
+  it('converts by the detected forms: Taiwan text goes through tw2s, and to Hong Kong through tw2t then t2hk', async () => {
+    const { services, taiwan, standard } = library();
+    expect(services.articles.get(taiwan)!.scriptForm).toBe('taiwan');
+    expect(services.articles.get(standard)!.scriptForm).toBe('standard');
+    expect((await services.conversions.view(taiwan, 'simplified')).chain).toEqual(['tw2s']);
+    expect((await services.conversions.view(taiwan, 'hongkong')).chain).toEqual(['tw2t', 't2hk']);
+    expect((await services.conversions.view(standard, 'simplified')).chain).toEqual(['t2s']);
+    // A script the text is already in is the original.
+    const same = await services.conversions.view(taiwan, 'taiwan');
+    expect(same.script).toBe('original');
+    expect(same.blocks).toEqual(services.articles.get(taiwan)!.blocks);
+    services.close();
+  });
+
+  it('opens in the script chosen for the article, else the default from settings', async () => {
+    const { services, simplified, standard } = library();
+    expect((await services.conversions.view(simplified)).script).toBe('original');
+    services.settings.update({ defaultScript: 'traditional' });
+    expect((await services.conversions.view(simplified)).script).toBe('traditional');
+    // Traditional by default means the original for a Traditional article.
+    expect((await services.conversions.view(standard)).script).toBe('original');
+    services.conversions.choose(simplified, 'hongkong');
+    expect((await services.conversions.view(simplified)).script).toBe('hongkong');
+    expect(services.articles.get(simplified)!.displayScript).toBe('hongkong');
+    services.conversions.choose(simplified, null);
+    expect((await services.conversions.view(simplified)).script).toBe('traditional');
+    expect(() => services.conversions.choose(9999, 'simplified')).toThrow(/not in the library/);
+    services.close();
+  });
+
+  it('caches per article and chain, and a dictionary update invalidates the cache', async () => {
+    const dataDir = tempDir();
+    const seed = openServices({ dataDir, samplesDir: SAMPLES_DIR });
+    const id = seed.articles.list().find((a) => a.script === 'simplified')!.id;
+    seed.close();
+
+    const open = (version: string) => {
+      const db = openDatabase(join(dataDir, DATABASE_FILE));
+      const articles = new ArticleStore(db);
+      const runner = new CountingRunner();
+      return { db, runner, service: new ConversionService(db, articles, new SettingsStore(db), runner, version) };
+    };
+    const first = open('dict-1');
+    const a = await first.service.view(id, 'traditional');
+    expect(a.cached).toBe(false);
+    const b = await first.service.view(id, 'traditional');
+    expect(b.cached).toBe(true);
+    expect(b.blocks).toEqual(a.blocks);
+    expect(first.runner.calls).toBe(1);
+    // Two requests at once share one conversion.
+    await Promise.all([first.service.view(id, 'hongkong'), first.service.view(id, 'hongkong')]);
+    expect(first.runner.calls).toBe(2);
+    first.db.close();
+
+    // Reopened with the same dictionaries: straight from SQLite, no conversion at all.
+    const again = open('dict-1');
+    expect((await again.service.view(id, 'traditional')).cached).toBe(true);
+    expect(again.runner.calls).toBe(0);
+    again.db.close();
+
+    // New dictionaries: stale entries are pruned, and the next view converts afresh.
+    const updated = open('dict-2');
+    expect(updated.service.pruneStale()).toBe(2);
+    const c = await updated.service.view(id, 'traditional');
+    expect(c.cached).toBe(false);
+    expect(c.dictionaryVersion).toBe('dict-2');
+    expect(updated.runner.calls).toBe(1);
+    const row = updated.db.prepare('SELECT dictionary_version FROM conversions WHERE article_id = ?').all(id);
+    expect(row).toEqual([{ dictionary_version: 'dict-2' }]);
+    updated.db.close();
+  });
+
+  it('deleting an article drops its cached conversions', async () => {
+    const { services, dataDir, simplified } = library();
+    await services.conversions.view(simplified, 'traditional');
+    services.library.delete(simplified);
+    services.close();
+    const reopened = openServices({ dataDir });
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM conversions WHERE article_id = ?').get(simplified)).toEqual({ n: 0 });
+    db.close();
+    reopened.close();
+  });
+
+  it('fills in the forms of articles imported before forms were detected', () => {
+    const { services, dataDir, taiwan } = library();
+    services.db.prepare('UPDATE articles SET script_form = NULL').run();
+    services.close();
+    const reopened = openServices({ dataDir });
+    expect(reopened.articles.get(taiwan)!.scriptForm).toBe('taiwan');
+    reopened.close();
+  });
+
+  it('uses the dictionary version of the installed data', () => {
+    expect(dictionaryVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(dictionaryVersion()).toBe(dictionaryVersion());
+  });
+});
+
+describe('WorkerRunner', () => {
+  const workerFile = join(ROOT, 'out', 'test-worker', 'convert-worker.mjs');
+  let runner: WorkerRunner;
+
+  beforeAll(async () => {
+    // The worker as the app bundles it, built next to node_modules so that it finds OpenCC's data.
+    await build({
+      entryPoints: [join(ROOT, 'main/script/worker.ts')],
+      outfile: workerFile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'error',
+    });
+    runner = new WorkerRunner(workerFile);
+  });
+  afterAll(() => runner.close());
+
+  it('converts off the main thread with the same result as inline', async () => {
+    const text = sample('001');
+    const [viaWorker, inline] = await Promise.all([
+      runner.convert(text, ['tw2t', 't2hk']),
+      new InlineRunner().convert(text, ['tw2t', 't2hk']),
+    ]);
+    expect(viaWorker).toEqual(inline);
+    expect(viaWorker.text).not.toBe(text);
+  });
+
+  it('answers requests in order and reports a bad request as an error without dying', async () => {
+    const results = await Promise.all(['头发', '干部', '之后'].map((t) => runner.convert(t, ['s2t'])));
+    expect(results.map((r) => r.text)).toEqual(['頭髮', '幹部', '之後']);
+    await expect(runner.convert('x', ['nope' as 's2t'])).rejects.toThrow(/Unknown variant/);
+    expect((await runner.convert('发展', ['s2t'])).text).toBe('發展');
+  });
+
+  it('serves the app: services open with the worker and views come from it', async () => {
+    const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR, conversionWorker: workerFile });
+    const id = services.articles.list().find((a) => a.script === 'simplified')!.id;
+    const view = await services.conversions.view(id, 'traditional');
+    expect(view.blocks[0]!.text).toBe(convert(services.articles.get(id)!.blocks[0]!.text, 's2t').text);
+    services.close();
+  });
+});
