@@ -1,4 +1,4 @@
-import { INFO_ATOMIC, INFO_KIDS, type PrefixTrie, TIER_MASK, TIER_SHIFT, VALUE_SHIFT } from './trie';
+import { INFO_ATOMIC, INFO_KIDS, type PrefixTrie, pairBit, TIER_MASK, TIER_SHIFT, VALUE_SHIFT } from './trie';
 
 /**
  * The two loops of OpenCC's algorithm over UTF-16 code units: MaxMatchSegmentation::Segment and
@@ -95,9 +95,30 @@ function grow(units: Uint16Array, used: number, need: number): Uint16Array {
   return grown;
 }
 
+/** Growable list of segment ends, for segmentation fused into the first conversion step. */
+class Ends {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(end: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = end;
+  }
+}
+
 /**
  * Converts `inp[0, n)` with one dictionary (a conversion step), never matching across a segment
  * end in `bounds` (ascending, last = n; null: one segment). Records atomic pieces in `pieces`.
+ *
+ * With `segmentTier` ≥ 0 (and no bounds), the step also does the segmentation: this step's trie
+ * is then the segmentation dictionary's up to that tier, and every later tier holds single code
+ * points only, so its matches are exactly {@link segment}'s and converting unbounded is the same
+ * as converting segment by segment. The segment ends come back in `bounds`, in output offsets.
+ * That saves a whole pass over the text for s2tw, s2twp, s2hk and the like.
  */
 export function convertStep(
   trie: PrefixTrie,
@@ -105,8 +126,11 @@ export function convertStep(
   n: number,
   bounds: Int32Array | null,
   pieces: Pieces,
+  segmentTier = -1,
 ): StepOutput {
-  const { root, info, edges, edgeShift, edgeMask, valuePool, values } = trie;
+  const ends = segmentTier >= 0 && !bounds ? new Ends() : null;
+  let pending = false;
+  const { root, rootInfo, info, edges, edgeShift, edgeMask, valuePool, values, pairs } = trie;
   const slack = Math.max(trie.maxValueLength, IDS_MAX_UNITS) + 4;
   let out: Uint16Array = new Uint16Array(n + (n >> 3) + slack);
   let outLimit = out.length - slack;
@@ -125,40 +149,51 @@ export function convertStep(
       outLimit = out.length - slack;
     }
     const c = inp[i]!;
-    let node = root[c]!;
-    if (node !== 0) {
+    const rootInf = rootInfo[c]!;
+    if (rootInf !== 0) {
       // Walk as deep as the text allows, keeping the best terminal: lowest tier, then longest.
       let best = 0;
       let bestTier = TIER_MASK + 1;
       let bestLen = 0;
-      let k = i;
-      for (;;) {
-        const inf = info[node]!;
-        if (inf >>> VALUE_SHIFT !== 0) {
-          const tier = (inf >>> TIER_SHIFT) & TIER_MASK;
-          if (tier <= bestTier) {
-            best = inf;
-            bestTier = tier;
-            bestLen = k - i + 1;
+      if (rootInf >>> VALUE_SHIFT !== 0) {
+        best = rootInf;
+        bestTier = (rootInf >>> TIER_SHIFT) & TIER_MASK;
+        bestLen = 1;
+      }
+      let k = i + 1;
+      // Most characters start some key; the pair filter rules out most second characters
+      // without touching the large edge table.
+      if ((rootInf & INFO_KIDS) !== 0 && k < segEnd) {
+        const bit = pairBit(c, inp[k]!);
+        let node = (pairs[bit >>> 5]! & (1 << (bit & 31))) === 0 ? 0 : root[c]!;
+        while (node !== 0) {
+          const u = inp[k]!;
+          // Inlined edgeSlot() probe of the (node, unit) → child table.
+          let h = Math.imul((Math.imul(node, 65599) + u) | 0, 0x9e3779b1) >>> edgeShift;
+          let next = 0;
+          for (;;) {
+            const at = h * 3;
+            const parent = edges[at]!;
+            if (parent === node && edges[at + 1] === u) {
+              next = edges[at + 2]!;
+              break;
+            }
+            if (parent === 0) break;
+            h = (h + 1) & edgeMask;
           }
-        }
-        if ((inf & INFO_KIDS) === 0 || ++k >= segEnd) break;
-        const u = inp[k]!;
-        // Inlined edgeSlot() probe of the (node, unit) → child table.
-        let h = Math.imul((Math.imul(node, 65599) + u) | 0, 0x9e3779b1) >>> edgeShift;
-        let next = 0;
-        for (;;) {
-          const at = h * 3;
-          const parent = edges[at]!;
-          if (parent === node && edges[at + 1] === u) {
-            next = edges[at + 2]!;
-            break;
+          if (next === 0) break;
+          node = next;
+          const inf = info[node]!;
+          if (inf >>> VALUE_SHIFT !== 0) {
+            const tier = (inf >>> TIER_SHIFT) & TIER_MASK;
+            if (tier <= bestTier) {
+              best = inf;
+              bestTier = tier;
+              bestLen = k - i + 1;
+            }
           }
-          if (parent === 0) break;
-          h = (h + 1) & edgeMask;
+          if ((inf & INFO_KIDS) === 0 || ++k >= segEnd) break;
         }
-        if (next === 0) break;
-        node = next;
       }
       if (best !== 0) {
         const id = (best >>> VALUE_SHIFT) - 1;
@@ -169,9 +204,17 @@ export function convertStep(
         else for (const end = v + len; v < end;) out[j++] = valuePool[v++]!;
         if ((best & INFO_ATOMIC) !== 0) pieces.push(i, i + bestLen, j0, j);
         i += bestLen;
+        if (ends) {
+          if (bestTier <= segmentTier) {
+            if (pending) ends.push(j0);
+            ends.push(j);
+            pending = false;
+          } else pending = true;
+        }
         continue;
       }
     }
+    pending = true;
     // No key matches here: copy one code point through (or a whole IDS).
     if ((c & 0xfc00) === 0xd800 && i + 1 < segEnd && (inp[i + 1]! & 0xfc00) === 0xdc00) {
       out[j] = c;
@@ -186,11 +229,25 @@ export function convertStep(
       i += len;
       j += len;
     } else {
+      // Copy this character and the run of plain ones after it that no key starts with, in a
+      // tight loop (most of a text, for the later steps of a chain), within the segment and
+      // the output's room.
+      const stop = Math.min(segEnd, i + (outLimit - j) + 1);
       out[j++] = c;
       i++;
+      while (i < stop) {
+        const d = inp[i]!;
+        if (rootInfo[d] !== 0 || (d & 0xf800) === 0xd800 || (d & 0xfff0) === 0x2ff0) break;
+        out[j++] = d;
+        i++;
+      }
     }
   }
   if (outBounds) while (bi < outBounds.length) outBounds[bi++] = j;
+  if (ends) {
+    if (pending) ends.push(j);
+    return { units: out, length: j, bounds: ends.data.slice(0, ends.length) };
+  }
   return { units: out, length: j, bounds: outBounds };
 }
 
@@ -201,7 +258,7 @@ export function convertStep(
  * its first tiers (STPhrases for s2tw, TSPhrases for tw2s).
  */
 export function segment(trie: PrefixTrie, maxTier: number, inp: Uint16Array, n: number): Int32Array {
-  const { root, info, edges, edgeShift, edgeMask } = trie;
+  const { root, info, edges, edgeShift, edgeMask, pairs } = trie;
   let ends = new Int32Array(Math.max(16, n >> 2));
   let count = 0;
   let pending = false;
@@ -229,6 +286,10 @@ export function segment(trie: PrefixTrie, maxTier: number, inp: Uint16Array, n: 
         }
         if ((inf & INFO_KIDS) === 0 || ++k >= n) break;
         const u = inp[k]!;
+        if (k === i + 1) {
+          const bit = pairBit(c, u);
+          if ((pairs[bit >>> 5]! & (1 << (bit & 31))) === 0) break;
+        }
         // Inlined edgeSlot() probe of the (node, unit) → child table.
         let h = Math.imul((Math.imul(node, 65599) + u) | 0, 0x9e3779b1) >>> edgeShift;
         let next = 0;

@@ -17,6 +17,8 @@ export class Pipeline {
     private readonly normalization: PrefixTrie[],
     private readonly segmentation: { trie: PrefixTrie; maxTier: number } | null,
     private readonly chain: PrefixTrie[],
+    /** Whether the first conversion step can do the segmentation itself (see convertStep). */
+    private readonly fusedSegmentation = false,
   ) {}
 
   /** Converts `text`, with the alignment of source and result offsets. */
@@ -55,15 +57,17 @@ export class Pipeline {
       units = out.units;
       length = out.length;
     }
+    const fuse = !segmentOnly && this.fusedSegmentation && length > 0;
     let bounds =
-      this.segmentation && length > 0
+      this.segmentation && length > 0 && !fuse
         ? segment(this.segmentation.trie, this.segmentation.maxTier, units, length)
         : null;
     if (segmentOnly) return { result: { text, alignment: Alignment.identity(n) }, bounds, normalization: alignment };
     const normalization = alignment;
-    for (const trie of this.chain) {
+    for (const [step, trie] of this.chain.entries()) {
       const pieces = new Pieces();
-      const out = convertStep(trie, units, length, bounds, pieces);
+      const segmentTier = fuse && step === 0 ? this.segmentation!.maxTier : -1;
+      const out = convertStep(trie, units, length, bounds, pieces, segmentTier);
       alignment = composeStep(alignment, length, out.length, pieces);
       units = out.units;
       length = out.length;
@@ -112,11 +116,21 @@ export class PipelineFactory {
     if (!pipeline) {
       const spec: PipelineSpec = readConfig(this.dataDir, name, { includeTofuRiskDictionaries: includeTofu });
       const chain = spec.chain.map((d) => this.trie(d));
+      const segmentation = spec.segmentation ? this.segmentationTrie(spec.segmentation) : null;
+      const first = spec.chain[0];
+      const fused =
+        segmentation !== null &&
+        first !== undefined &&
+        segmentation.trie === chain[0] &&
+        toTiers(first)
+          .slice(segmentation.maxTier + 1)
+          .every((tier) => tier.every((leaf) => this.lexicon(leaf).keys.every((k) => [...k].length === 1)));
       pipeline = new Pipeline(
         name,
         spec.normalization.map((d) => this.trie(d)),
-        spec.segmentation ? this.segmentationTrie(spec.segmentation) : null,
+        segmentation,
         chain,
+        fused,
       );
       this.pipelines.set(cacheKey, pipeline);
     }

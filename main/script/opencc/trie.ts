@@ -22,6 +22,18 @@ export const VALUE_SHIFT = 8;
 /** Slot of the edge table: parent node (0 = empty), code unit, child node. */
 export const EDGE_STRIDE = 3;
 
+/**
+ * A Bloom-style bit set of the first two code units of every key, 2^20 bits (128 KiB, so it stays
+ * in cache). Most characters start some phrase, so the walk would otherwise probe the large edge
+ * table (a cache miss) at nearly every position; this bit rules out most of those probes.
+ */
+export const PAIR_BITS_SHIFT = 12;
+
+/** The bit of a pair of code units in the pair filter. */
+export function pairBit(first: number, second: number): number {
+  return Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b) >>> PAIR_BITS_SHIFT;
+}
+
 /** The slot index of a (node, unit) edge; `shift` is 32 - log2(slot count). */
 export function edgeSlot(node: number, unit: number, shift: number): number {
   return Math.imul((Math.imul(node, 65599) + unit) | 0, 0x9e3779b1) >>> shift;
@@ -40,12 +52,16 @@ export interface TrieTables {
   valuePool: Uint16Array;
   /** Per value id: start in the pool and length, interleaved. */
   values: Int32Array;
+  /** The pair filter, see {@link pairBit}. */
+  pairs: Uint32Array;
 }
 
 export class PrefixTrie implements TrieTables {
   readonly edgeShift: number;
   readonly edgeMask: number;
   readonly maxValueLength: number;
+  /** info[root[unit]] per first unit (0: no key starts with it): the hot path's one lookup. */
+  readonly rootInfo: Int32Array;
 
   constructor(
     /** First code unit → node id (0: no key starts with it). */
@@ -55,6 +71,7 @@ export class PrefixTrie implements TrieTables {
     readonly edges: Int32Array,
     readonly valuePool: Uint16Array,
     readonly values: Int32Array,
+    readonly pairs: Uint32Array,
   ) {
     const slots = edges.length / EDGE_STRIDE;
     this.edgeShift = 32 - Math.log2(slots);
@@ -62,6 +79,8 @@ export class PrefixTrie implements TrieTables {
     let max = 1;
     for (let i = 1; i < values.length; i += 2) max = Math.max(max, values[i]!);
     this.maxValueLength = max;
+    this.rootInfo = new Int32Array(65536);
+    for (let u = 0; u < 65536; u++) if (root[u] !== 0) this.rootInfo[u] = info[root[u]!]!;
   }
 
   /** Number of tiers' worth of priority levels supported. */
@@ -134,6 +153,7 @@ class TrieBuilder {
   private readonly mask: number;
   private readonly pool: Uint16Array;
   private readonly valueTable: number[] = [];
+  private readonly pairs = new Uint32Array(1 << (32 - PAIR_BITS_SHIFT - 5));
   private nodes = 0;
   private edgeCount = 0;
   private poolAt = 0;
@@ -150,6 +170,10 @@ class TrieBuilder {
 
   add(key: string, value: string, tier: number): void {
     if (key.length === 0) return;
+    if (key.length > 1) {
+      const bit = pairBit(key.charCodeAt(0), key.charCodeAt(1));
+      this.pairs[bit >>> 5] = this.pairs[bit >>> 5]! | (1 << (bit & 31));
+    }
     const node = this.path(key);
     const info = this.info[node]!;
     if (info >>> VALUE_SHIFT !== 0) return;
@@ -197,6 +221,7 @@ class TrieBuilder {
       this.edges,
       this.pool.slice(0, this.poolAt),
       Int32Array.from(this.valueTable),
+      this.pairs,
     );
   }
 }

@@ -1,0 +1,28 @@
+/**
+ * Runs the conversion benchmark: bundles bench/convert.ts and bench/engine-child.ts into out/bench/
+ * with esbuild (npm packages stay external and load from node_modules), then runs the bundle.
+ *
+ *   node bench/run.mjs [--runs N] [--mb M]
+ */
+import { build, stop } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const outdir = join(root, 'out', 'bench');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/convert.ts', 'bench/engine-child.ts'],
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  logLevel: 'warning',
+});
+await stop();
+
+await import(pathToFileURL(join(outdir, 'convert.mjs')).href);
