@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DISPLAY_SCRIPTS, type DisplayScript } from '../preload/contract/scripts';
 import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/contract/types';
 import { api, type CallError, unwrap } from './api';
 import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
@@ -173,6 +174,20 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
               <button type="button" className="button" onClick={() => setPasting(true)}>
                 {t('import.paste')}
               </button>
+              <label className="sort">
+                <span className="muted">{t('settings.defaultScript')}</span>
+                <select
+                  aria-label={t('settings.defaultScript')}
+                  value={settings.defaultScript}
+                  onChange={(e) => void updateSettings({ defaultScript: e.target.value as DisplayScript })}
+                >
+                  {DISPLAY_SCRIPTS.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`display.${d}.long`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <label className="sort">
                 <span className="sr-only">{t('settings.language')}</span>
                 <select

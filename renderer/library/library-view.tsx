@@ -91,7 +91,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
                 {a.title}
               </span>
               <span className="article-meta">
-                <ScriptBadge script={a.script} />
+                <ScriptBadge script={a.script} form={a.scriptForm} />
                 {a.source && <span>{a.source}</span>}
                 <span>{t('library.chars', { count: numberFormat.format(a.charCount) })}</span>
                 <span>{date(a)}</span>

@@ -1,9 +1,11 @@
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Article, Settings, Theme } from '../../preload/contract/types';
+import { Alignment } from '../../preload/contract/alignment';
+import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
+import type { Article, ConvertedText, Settings, Theme } from '../../preload/contract/types';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../../preload/contract/types';
-import { api, type CallError, unwrap } from '../api';
+import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
 import { ScriptBadge } from '../library/script-badge';
 import { ErrorBanner } from '../ui/error-banner';
@@ -20,6 +22,17 @@ interface Props {
   onBack(): void;
 }
 
+/** The language tag of the text as shown, so that fonts pick the right regional glyphs. */
+function langOf(article: Article, shown: DisplayScript): string {
+  if (shown === 'simplified') return 'zh-Hans';
+  if (shown === 'traditional') return 'zh-Hant';
+  if (shown === 'taiwan' || shown === 'taiwanPhrases') return 'zh-Hant-TW';
+  if (shown === 'hongkong') return 'zh-Hant-HK';
+  if (article.scriptForm === 'taiwan') return 'zh-Hant-TW';
+  if (article.scriptForm === 'hongkong') return 'zh-Hant-HK';
+  return article.scriptForm ? 'zh-Hant' : 'zh-Hans';
+}
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
 
@@ -27,25 +40,39 @@ const isTyping = (target: EventTarget | null) =>
 export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const { t } = useI18n();
   const [article, setArticle] = useState<Article | null>(null);
+  /** The article's text in the script on screen, with its alignment to the source. */
+  const [shown, setShown] = useState<ConvertedText | null>(null);
+  /** The script being converted to, while the conversion runs. */
+  const [converting, setConverting] = useState<DisplayScript | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const mapRef = useRef<PositionMap | null>(null);
+  const alignmentRef = useRef<Alignment | null>(null);
+  /** The source offset to bring to the top when the view is (re)built. */
+  const anchorRef = useRef(0);
+  /** The script asked for last, while switches are under way (keys can be pressed faster than they convert). */
+  const wantedRef = useRef<DisplayScript | null>(null);
+  /** The script on screen, current even before React has re-rendered. */
+  const displayedRef = useRef<DisplayScript>('original');
   const saveTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     let live = true;
-    void api()
-      .getArticle(articleId)
-      .then((r) => {
-        if (!live) return;
-        try {
-          setArticle(unwrap(r));
-        } catch (e) {
-          setError(e as CallError);
-        }
-      });
+    void Promise.all([api().getArticle(articleId), api().getConvertedText(articleId)]).then(([a, c]) => {
+      if (!live) return;
+      try {
+        const loaded = unwrap(a);
+        const text = unwrap(c);
+        anchorRef.current = loaded.readingOffset;
+        setArticle(loaded);
+        displayedRef.current = text.script;
+        setShown(text);
+      } catch (e) {
+        setError(e as CallError);
+      }
+    });
     return () => {
       live = false;
     };
@@ -56,7 +83,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     const scroller = scrollRef.current;
     const view = viewRef.current;
     const map = mapRef.current;
-    if (!scroller || !view || !map) return null;
+    const alignment = alignmentRef.current;
+    if (!scroller || !view || !map || !alignment) return null;
     const top = scroller.getBoundingClientRect().top;
     const max = scroller.scrollHeight - scroller.clientHeight;
     const progress = max <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / max));
@@ -65,9 +93,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       if (rect.bottom <= top + 4) continue;
       const hit = view.posAtCoords({ left: rect.left + 4, top: Math.max(rect.top, top) + 8 });
       const pos = hit ? hit.pos : view.posAtDOM(child, 0);
-      return { offset: map.toOffset(pos), progress };
+      return { offset: alignment.toSource(map.toOffset(pos)), progress };
     }
-    return { offset: map.sourceLength, progress };
+    return { offset: alignment.sourceLength, progress };
   }, []);
 
   const savePosition = useCallback(() => {
@@ -77,34 +105,79 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     if (position) void api().saveReadingPosition({ id: articleId, ...position });
   }, [articleId, currentPosition]);
 
-  // Mount the ProseMirror view once the article is here, and put the reader back where they were.
+  // Mount the ProseMirror view on the text as shown, and bring the anchor (where the reader was,
+  // in source offsets) back to the top: on opening, and on switching scripts.
   useEffect(() => {
     const mount = mountRef.current;
-    if (!article || !mount) return;
-    mapRef.current = new PositionMap(article.blocks);
+    if (!article || !shown || !mount) return;
+    const map = new PositionMap(shown.blocks);
+    const alignment = Alignment.fromJSON(shown.alignment);
+    mapRef.current = map;
+    alignmentRef.current = alignment;
     const view = new EditorView(mount, {
-      state: EditorState.create({ doc: buildDoc(article.blocks) }),
+      state: EditorState.create({ doc: buildDoc(shown.blocks) }),
       editable: () => false,
       attributes: {
         class: 'dz-article',
         'aria-label': t('reader.article'),
-        lang: article.script === 'traditional' ? 'zh-Hant' : 'zh-Hans',
+        lang: langOf(article, shown.script),
+        'data-script': shown.script,
       },
     });
     viewRef.current = view;
     const scroller = scrollRef.current;
-    if (scroller && article.readingOffset > 0) {
-      const coords = view.coordsAtPos(mapRef.current.toPos(article.readingOffset));
-      scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    if (scroller) {
+      scroller.scrollTop = 0;
+      if (anchorRef.current > 0) {
+        const coords = view.coordsAtPos(map.toPos(alignment.toTarget(anchorRef.current)));
+        scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+      }
+      if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
     }
-    scroller?.focus({ preventScroll: true });
     return () => {
       view.destroy();
       viewRef.current = null;
     };
-    // The view is rebuilt only for a new article; language changes do not remount it.
+    // The view is rebuilt for a new text only; language changes do not remount it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article]);
+  }, [article, shown]);
+
+  const offered = article ? offeredScripts(sourceKind(article.scriptForm)) : [];
+  // The title in the script on screen, when it is one of the article's blocks.
+  const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
+  const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
+
+  const show = useCallback((text: ConvertedText) => {
+    displayedRef.current = text.script;
+    setShown(text);
+  }, []);
+
+  /** Shows the article in another script, keeping the reader on the same words. */
+  const switchScript = useCallback(
+    async (next: DisplayScript) => {
+      const running = wantedRef.current !== null;
+      wantedRef.current = next;
+      if (running) return; // the switch under way goes on to `next` when it is done
+      anchorRef.current = currentPosition()?.offset ?? anchorRef.current;
+      let current = displayedRef.current;
+      for (let target = wantedRef.current; target !== null && target !== current; target = wantedRef.current) {
+        setConverting(target);
+        const result = await api().getConvertedText(articleId, target);
+        if (!result.ok) {
+          setError(new CallError(result.error));
+          break;
+        }
+        current = target;
+        if (wantedRef.current === target) {
+          show(result.value);
+          void api().setDisplayScript(articleId, target);
+        }
+      }
+      wantedRef.current = null;
+      setConverting(null);
+    },
+    [articleId, currentPosition, show],
+  );
 
   // Save the position when leaving, whatever the way out.
   useEffect(
@@ -154,6 +227,11 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       } else if (e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
         scroller.scrollTop = e.key === 'Home' ? 0 : scroller.scrollHeight;
+      } else if ((e.key === 'v' || e.key === 'V') && shown && offered.length > 1) {
+        e.preventDefault();
+        const at = offered.indexOf(wantedRef.current ?? displayedRef.current);
+        const step = e.shiftKey ? offered.length - 1 : 1;
+        void switchScript(offered[(at + step) % offered.length] ?? 'original');
       } else if (e.key === '+' || e.key === '=') {
         setFontSize(1);
       } else if (e.key === '-') {
@@ -183,8 +261,35 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           ← <span className="tool-label">{t('library.title')}</span>
         </button>
         <div className="toolbar-title" aria-hidden="true">
-          {article?.title}
+          {shownTitle}
         </div>
+        {offered.length > 1 && (
+          <div
+            className="tool-group script-switch"
+            role="radiogroup"
+            aria-label={t('reader.script')}
+            title={t('reader.scriptHint')}
+          >
+            {offered.map((script) => (
+              <button
+                key={script}
+                type="button"
+                role="radio"
+                aria-checked={shown?.script === script}
+                className="tool script-option"
+                onClick={() => void switchScript(script)}
+                aria-label={t(`display.${script}.long`)}
+                title={`${t(`display.${script}.long`)} — ${t('reader.scriptHint')}`}
+                data-script={script}
+              >
+                {t(`display.${script}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        <span className="sr-only" role="status" aria-live="polite">
+          {converting ? t('reader.converting') : ''}
+        </span>
         <div className="tool-group">
           <button
             type="button"
@@ -234,7 +339,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           {!article && !error && <p className="muted">{t('reader.loading')}</p>}
           {article && (
             <div className="article-meta">
-              <ScriptBadge script={article.script} />
+              <ScriptBadge script={article.script} form={article.scriptForm} />
+              {converting && <span className="muted converting">{t('reader.converting')}</span>}
               {meta?.filter(Boolean).map((m) => (
                 <span key={m}>{m}</span>
               ))}

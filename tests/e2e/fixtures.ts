@@ -69,31 +69,35 @@ export const test = base.extend<Fixtures>({
       return;
     }
     const host = await startHost(dataDir);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    await page.goto(host.url);
-    await use(page);
-    await browser.close();
-    host.stop();
-    // A CSP violation or an uncaught error fails the test even when the page looked fine.
-    if (problems.length) throw new Error(`The page reported errors:\n${problems.join('\n')}`);
+    // The host is stopped whatever happens, a browser that fails to start included.
+    try {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      });
+      const context = await browser.newContext({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      await page.goto(host.url);
+      await use(page);
+      await browser.close();
+      // A CSP violation or an uncaught error fails the test even when the page looked fine.
+      if (problems.length) throw new Error(`The page reported errors:\n${problems.join('\n')}`);
+    } finally {
+      host.stop();
+    }
   },
   shot: async ({ app }, use) => {
     mkdirSync(screenshotDir, { recursive: true });
