@@ -1,8 +1,9 @@
 /**
- * Runs the conversion benchmark: bundles bench/convert.ts and bench/engine-child.ts into out/bench/
- * with esbuild (npm packages stay external and load from node_modules), then runs the bundle.
+ * Runs the benchmarks: bundles bench/convert.ts, bench/engine-child.ts and bench/highlights.ts into
+ * out/bench/ with esbuild (npm packages stay external and load from node_modules), then runs the
+ * highlight benchmark and the conversion benchmark.
  *
- *   node bench/run.mjs [--runs N] [--mb M]
+ *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
 import { build, stop } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,7 @@ const outdir = join(root, 'out', 'bench');
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/convert.ts', 'bench/engine-child.ts'],
+  entryPoints: ['bench/convert.ts', 'bench/engine-child.ts', 'bench/highlights.ts'],
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -25,4 +26,6 @@ await build({
 });
 await stop();
 
+await import(pathToFileURL(join(outdir, 'highlights.mjs')).href);
+console.log('');
 await import(pathToFileURL(join(outdir, 'convert.mjs')).href);

@@ -12,7 +12,7 @@ export interface Edges {
 
 /** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
 export function createHandlers(services: Services, edges: Edges) {
-  const { library, articles, settings, conversions } = services;
+  const { library, articles, settings, conversions, annotations } = services;
   return {
     getAppInfo: () => edges.appInfo(),
     listArticles: () => articles.list(),
@@ -48,6 +48,12 @@ export function createHandlers(services: Services, edges: Edges) {
       conversions.choose(id, script);
       return null;
     },
+    listHighlights: (articleId) => annotations.list(articleId),
+    createHighlight: (input) => annotations.create(input),
+    updateHighlight: (input) => annotations.update(input),
+    deleteHighlight: (id) => annotations.delete(id),
+    restoreHighlight: (highlight) => annotations.restore(highlight),
+    replaceArticleText: ({ id, file }) => services.replaceArticleText(id, file),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
   } satisfies Handlers;

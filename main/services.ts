@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import { Annotations } from './annotations/annotations';
 import { ArticleStore } from './db/articles';
 import { openDatabase, type Db } from './db/connection';
+import { HighlightStore } from './db/highlights';
 import { SettingsStore } from './db/settings';
+import type { ImportFile, ReanchorReport } from '../preload/contract/types';
 import { noEmit, type Emit } from './events';
 import { Library } from './library/library';
 import { ConversionService } from './script/conversions';
@@ -28,6 +31,9 @@ export interface Services {
   settings: SettingsStore;
   library: Library;
   conversions: ConversionService;
+  annotations: Annotations;
+  /** Puts an edited version of an article in its place, re-anchoring its highlights, in one transaction. */
+  replaceArticleText(id: number, file: ImportFile): ReanchorReport;
   close(): void;
 }
 
@@ -41,6 +47,7 @@ export function openServices(options: ServiceOptions): Services {
   const library = new Library(articles, settings, detector, options.emit ?? noEmit);
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(db, articles, settings, runner, dictionaryVersion());
+  const annotations = new Annotations(articles, new HighlightStore(db));
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
   // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
@@ -55,6 +62,17 @@ export function openServices(options: ServiceOptions): Services {
     settings,
     library,
     conversions,
+    annotations,
+    replaceArticleText: (id, file) => {
+      const next = library.readReplacement(id, file);
+      const report = db.transaction(() => {
+        const article = articles.replaceText(id, next);
+        conversions.forget(id);
+        return { article, ...annotations.reanchor(id) };
+      })();
+      options.emit?.('libraryChanged', null);
+      return report;
+    },
     close: () => {
       void runner.close();
       db.close();

@@ -216,11 +216,53 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     );
   }
 
-  /** The article's source text: its blocks joined by one line break. */
+  /** The source text of an article in the library (not deleted): its blocks joined by one line break. */
   sourceText(id: number): string | undefined {
-    const rows = this.db.prepare('SELECT text FROM article_blocks WHERE article_id = ? ORDER BY position').all(id) as {
-      text: string;
-    }[];
+    const rows = this.db
+      .prepare(
+        `SELECT b.text FROM article_blocks b JOIN articles a ON a.id = b.article_id
+         WHERE b.article_id = ? AND a.deleted_at IS NULL ORDER BY b.position`,
+      )
+      .all(id) as { text: string }[];
     return rows.length > 0 ? rows.map((r) => r.text).join('\n') : undefined;
+  }
+
+  /**
+   * Puts an edited version's text (and what was detected from it) in place of an article's, keeping
+   * its id, reading state and highlights (which the caller re-anchors). The caller runs this in a
+   * transaction with the re-anchoring.
+   */
+  replaceText(id: number, next: NewArticle): ArticleSummary {
+    const blocks = layoutBlocks(next.blocks);
+    const changed = this.db
+      .prepare(
+        `UPDATE articles SET title = @title, author = @author, source = @source, published_at = @publishedAt,
+           script = @script, script_form = @scriptForm, encoding = @encoding, content_hash = @contentHash,
+           char_count = @charCount, updated_at = @stamp,
+           reading_offset = min(reading_offset, @length)
+         WHERE id = @id AND deleted_at IS NULL`,
+      )
+      .run({
+        id,
+        title: next.title,
+        author: next.author,
+        source: next.source,
+        publishedAt: next.publishedAt,
+        script: next.script,
+        scriptForm: next.scriptForm ?? 'none',
+        encoding: next.encoding,
+        contentHash: next.contentHash,
+        charCount: countChars(blocks),
+        stamp: this.now().toISOString(),
+        length: blocks.reduce((n, b) => n + b.text.length + 1, 0),
+      }).changes;
+    if (changed !== 1) throw new Error(`article ${id} is not in the library`);
+    this.db.prepare('DELETE FROM article_blocks WHERE article_id = ?').run(id);
+    const insertBlock = this.db.prepare(
+      'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
+    );
+    blocks.forEach((b, i) => insertBlock.run(id, i, b.kind, b.text, b.start));
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
+    return toSummary(row);
   }
 }

@@ -10,7 +10,7 @@ import type {
   TextEncodingName,
 } from '../../preload/contract/types';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
-import type { ArticleStore } from '../db/articles';
+import type { ArticleStore, NewArticle } from '../db/articles';
 import type { SettingsStore } from '../db/settings';
 import type { Emit } from '../events';
 import type { ScriptDetector } from '../script/detect';
@@ -126,6 +126,48 @@ export class Library {
     const outcomes = files.map((f) => this.importBytes(f, readFileSync(join(dir, f)), undefined, true));
     this.settings.setFlag('samplesSeeded', true);
     return outcomes;
+  }
+
+  /**
+   * Reads an edited version of an article (a file re-imported over it): decoded, split and
+   * detected like an import, but not stored. Refuses what an import would refuse, an encoding it
+   * cannot be sure of, and a text that is already another article.
+   */
+  readReplacement(id: number, file: { name: string; bytes: Uint8Array }): NewArticle {
+    const { bytes } = file;
+    if (bytes.byteLength === 0) throw new AppFailure('empty', 'The file is empty.');
+    if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppFailure('too_large', 'The file is larger than 50 MB.');
+    if (looksBinary(bytes)) throw new AppFailure('binary', 'This is not a text file (it looks like binary data).');
+    const detection = detectEncoding(bytes);
+    if (!detection.confident) {
+      throw new AppFailure(
+        'unsupported',
+        'Duizhao cannot tell for sure how this file is encoded. Save it as UTF-8 and try again.',
+      );
+    }
+    const normalized = normalizeText(decodeBytes(bytes, detection.encoding));
+    if (normalized.trim() === '') throw new AppFailure('empty', 'The text is empty.');
+    const parsed = parsePlainText(normalized, titleFromName(file.name));
+    if (parsed.blocks.length === 0) throw new AppFailure('empty', 'The text is empty.');
+    const hash = contentHash(parsed.blocks);
+    const existing = this.articles.findByHash(hash);
+    if (existing && existing.summary.id !== id && !existing.deleted) {
+      throw new AppFailure('invalid_argument', `That text is already in the library as “${existing.summary.title}”.`);
+    }
+    if (existing && existing.summary.id !== id) this.articles.purge(existing.summary.id);
+    const detected = this.detector.classify(parsed.blocks.map((b) => b.text).join('\n'));
+    return {
+      title: parsed.title,
+      author: parsed.author,
+      source: parsed.source,
+      publishedAt: parsed.publishedAt,
+      script: detected.script,
+      scriptForm: detected.form,
+      encoding: detection.encoding,
+      contentHash: hash,
+      isSample: false,
+      blocks: parsed.blocks,
+    };
   }
 
   delete(id: number): void {

@@ -119,6 +119,11 @@ export class ConversionService {
     }
   }
 
+  /** Drops an article's cached conversions (its text changed). */
+  forget(articleId: number): void {
+    this.db.prepare('DELETE FROM conversions WHERE article_id = ?').run(articleId);
+  }
+
   /** Drops every cached conversion made with other dictionaries. */
   pruneStale(): number {
     return this.db.prepare('DELETE FROM conversions WHERE dictionary_version <> ?').run(this.dictionaryVersion).changes;

@@ -5,8 +5,10 @@ import type {
   Article,
   ArticleSummary,
   ConvertedText,
+  Highlight,
   ImportOutcome,
   ImportReport,
+  ReanchorReport,
   Result,
   Settings,
 } from './types';
@@ -34,6 +36,13 @@ export interface CallResults {
   saveReadingPosition: null;
   getConvertedText: ConvertedText;
   setDisplayScript: null;
+  listHighlights: Highlight[];
+  createHighlight: Highlight;
+  updateHighlight: Highlight;
+  /** Returns what was deleted, so that it can be restored (undo). */
+  deleteHighlight: Highlight;
+  restoreHighlight: Highlight;
+  replaceArticleText: ReanchorReport;
   getSettings: Settings;
   updateSettings: Settings;
 }
@@ -61,6 +70,12 @@ export const CALL_NAMES = [
   'saveReadingPosition',
   'getConvertedText',
   'setDisplayScript',
+  'listHighlights',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'replaceArticleText',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];

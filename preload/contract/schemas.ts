@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISPLAY_SCRIPTS } from './scripts';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, MAX_IMPORT_BYTES } from './types';
+import { FONT_SIZE_MAX, FONT_SIZE_MIN, HIGHLIGHT_COLORS, MAX_IMPORT_BYTES } from './types';
 
 /**
  * Argument schemas, one tuple per call. Main validates every call's arguments with these;
@@ -8,6 +8,25 @@ import { FONT_SIZE_MAX, FONT_SIZE_MIN, MAX_IMPORT_BYTES } from './types';
  */
 const articleId = z.number().int().positive();
 const displayScript = z.enum(DISPLAY_SCRIPTS);
+const color = z.enum(HIGHLIGHT_COLORS);
+const highlightId = z.uuid();
+/** Notes are text a person types: generous, but bounded. */
+const note = z.string().max(20_000);
+const offset = z.number().int().nonnegative();
+const highlight = z.object({
+  id: highlightId,
+  articleId,
+  start: offset,
+  end: offset,
+  exact: z.string().max(MAX_IMPORT_BYTES),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+  color,
+  note,
+  orphaned: z.boolean(),
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+});
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 const importFile = z.object({
   name: z.string().min(1).max(1024),
@@ -35,6 +54,20 @@ export const argSchemas = {
   ]),
   getConvertedText: z.tuple([articleId, displayScript.optional()]),
   setDisplayScript: z.tuple([articleId, displayScript.nullable()]),
+  listHighlights: z.tuple([articleId]),
+  createHighlight: z.tuple([
+    z
+      .object({ articleId, start: offset, end: offset, color, note: note.optional() })
+      .refine((h) => h.end > h.start, 'a highlight covers at least one character'),
+  ]),
+  updateHighlight: z.tuple([
+    z
+      .object({ id: highlightId, color: color.optional(), note: note.optional() })
+      .refine((h) => h.color !== undefined || h.note !== undefined, 'nothing to update'),
+  ]),
+  deleteHighlight: z.tuple([highlightId]),
+  restoreHighlight: z.tuple([highlight]),
+  replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile })]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z

@@ -76,6 +76,44 @@ export interface ImportReport {
   outcomes: ImportOutcome[];
 }
 
+/** The five highlight colours, in the order of their shortcuts 1–5. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/**
+ * A highlight, with its note. It lives in the article's source-text coordinates (UTF-16 offsets,
+ * end exclusive, blocks joined by one line break) with a quote selector to find it again if the
+ * text changes; where it shows in a converted script is derived through the alignment.
+ */
+export interface Highlight {
+  id: string;
+  articleId: number;
+  start: number;
+  end: number;
+  /** The source text of the highlight, and up to 32 characters before and after it. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor;
+  /** The margin note; empty when there is none. */
+  note: string;
+  /** The text changed and the quote could not be found again: kept, listed, not shown in the text. */
+  orphaned: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How the highlights fared when an article's text was replaced by an edited version. */
+export interface ReanchorReport {
+  article: ArticleSummary;
+  /** Still on the same offsets. */
+  exact: number;
+  /** Found again elsewhere (text moved or the quote was edited slightly). */
+  moved: number;
+  /** Not found: kept and listed as orphaned. */
+  orphaned: number;
+}
+
 export type Theme = 'light' | 'sepia' | 'dark';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
 

@@ -1,19 +1,24 @@
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
 import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
-import type { Article, ConvertedText, Settings, Theme } from '../../preload/contract/types';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../../preload/contract/types';
+import type { Article, ConvertedText, ReanchorReport, Settings, Theme } from '../../preload/contract/types';
+import { FONT_SIZE_MAX, FONT_SIZE_MIN, HIGHLIGHT_COLORS } from '../../preload/contract/types';
 import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
 import { ScriptBadge } from '../library/script-badge';
 import { ErrorBanner } from '../ui/error-banner';
+import { HighlightTools, MarginNotes, NotesPanel, SelectionTools } from './annotation-ui';
+import { sourceToPositions } from './highlights';
 import { buildDoc, PositionMap } from './positions';
+import { type TextLayout, useAnnotations } from './use-annotations';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
 const SAVE_DELAY_MS = 400;
 const LINE_STEP = 64;
+/** Room the margin notes need beside the page, each side (the page stays centred). */
+const MARGIN_NOTES_WIDTH = 250;
 
 interface Props {
   articleId: number;
@@ -57,6 +62,21 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   /** The script on screen, current even before React has re-rendered. */
   const displayedRef = useRef<DisplayScript>('original');
   const saveTimer = useRef<number | undefined>(undefined);
+  const pageRef = useRef<HTMLElement>(null);
+  const replaceInput = useRef<HTMLInputElement>(null);
+  /** Bumped when the view is rebuilt, so that what is measured on it is measured again. */
+  const [viewVersion, setViewVersion] = useState(0);
+  const [width, setWidth] = useState(() => window.innerWidth);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [replaced, setReplaced] = useState<ReanchorReport | null>(null);
+  /** Bumped to load the article again (its text was replaced). */
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -76,7 +96,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     return () => {
       live = false;
     };
-  }, [articleId]);
+  }, [articleId, reloads]);
+
+  /** The text on screen and its maps to positions and to the source. */
+  const layout: TextLayout | null = useMemo(
+    () =>
+      shown && {
+        map: new PositionMap(shown.blocks),
+        alignment: Alignment.fromJSON(shown.alignment),
+        text: shown.blocks.map((b) => b.text).join('\n'),
+      },
+    [shown],
+  );
 
   /** Where the reader is: the source offset of the first visible character, and how far down. */
   const currentPosition = useCallback((): { offset: number; progress: number } | null => {
@@ -109,9 +140,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   // in source offsets) back to the top: on opening, and on switching scripts.
   useEffect(() => {
     const mount = mountRef.current;
-    if (!article || !shown || !mount) return;
-    const map = new PositionMap(shown.blocks);
-    const alignment = Alignment.fromJSON(shown.alignment);
+    if (!article || !shown || !layout || !mount) return;
+    const { map, alignment } = layout;
     mapRef.current = map;
     alignmentRef.current = alignment;
     const view = new EditorView(mount, {
@@ -134,13 +164,84 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       }
       if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
     }
+    setViewVersion((v) => v + 1);
     return () => {
       view.destroy();
       viewRef.current = null;
     };
     // The view is rebuilt for a new text only; language changes do not remount it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article, shown]);
+  }, [article, layout]);
+
+  const onError = useCallback((e: CallError) => setError(e), []);
+  const ann = useAnnotations({
+    articleId,
+    layout,
+    viewRef,
+    pageRef,
+    reflow: `${viewVersion}|${settings.fontSize}|${width}|${panelOpen}`,
+    version: reloads,
+    onError,
+  });
+  const { readSelection, clickAt, setSelection } = ann;
+
+  // Selecting text offers to highlight it; clicking a highlight opens its tools.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const dom = view.dom;
+    const onUp = () => window.setTimeout(readSelection, 0);
+    const onClick = (e: MouseEvent) => clickAt(e);
+    const onSelectionChange = () => {
+      if (window.getSelection()?.isCollapsed) setSelection(null);
+    };
+    dom.addEventListener('mouseup', onUp);
+    dom.addEventListener('click', onClick);
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => {
+      dom.removeEventListener('mouseup', onUp);
+      dom.removeEventListener('click', onClick);
+      document.removeEventListener('selectionchange', onSelectionChange);
+    };
+  }, [viewVersion, readSelection, clickAt, setSelection]);
+
+  /** Whether the margin beside the page is wide enough for notes; else they live in the panel. */
+  const pageWidth = (pageRef.current?.offsetWidth ?? settings.fontSize * 36 + 56) + 2 * MARGIN_NOTES_WIDTH;
+  const wide = width - (panelOpen ? 360 : 0) >= pageWidth;
+  // A note to write in a narrow window opens the panel.
+  useEffect(() => {
+    if (ann.focusNote && !wide) setPanelOpen(true);
+  }, [ann.focusNote, wide]);
+
+  /** Scrolls a highlight into view and opens its tools. */
+  const goTo = useCallback(
+    (id: string) => {
+      const target = ann.shown.find((s) => s.highlight.id === id);
+      const view = viewRef.current;
+      const scroller = scrollRef.current;
+      if (!target || !view || !scroller || !layout) return;
+      const { from } = sourceToPositions(target.highlight, layout.alignment, layout.map);
+      const coords = view.coordsAtPos(from);
+      const box = scroller.getBoundingClientRect();
+      scroller.scrollTop += coords.top - box.top - box.height / 3;
+      const after = view.coordsAtPos(from);
+      ann.setActive({ id, anchor: { top: after.top, left: after.left, bottom: after.bottom } });
+    },
+    [ann, layout],
+  );
+
+  const replaceText = async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = await api().replaceArticleText({ id: articleId, file: { name: file.name, bytes } });
+    if (!result.ok) {
+      setError(new CallError(result.error));
+      return;
+    }
+    setReplaced(result.value);
+    anchorRef.current = currentPosition()?.offset ?? 0;
+    setReloads((n) => n + 1);
+    window.setTimeout(() => setReplaced(null), 10000);
+  };
 
   const offered = article ? offeredScripts(sourceKind(article.scriptForm)) : [];
   // The title in the script on screen, when it is one of the article's blocks.
@@ -204,8 +305,39 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (ann.undo && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void ann.undoDelete();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // With text selected: H highlights in the last colour, 1–5 in that colour, N adds a note.
+      if (ann.selection) {
+        const colorIndex = '12345'.indexOf(e.key);
+        if (e.key === 'h' || e.key === 'H' || colorIndex >= 0 || e.key === 'n' || e.key === 'N') {
+          e.preventDefault();
+          const color = colorIndex >= 0 ? (HIGHLIGHT_COLORS[colorIndex] ?? 'yellow') : ann.lastColor.current;
+          void ann.create(color, e.key === 'n' || e.key === 'N');
+          return;
+        }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          window.getSelection()?.removeAllRanges();
+          setSelection(null);
+          return;
+        }
+      }
+      if (ann.active && e.key === 'Escape') {
+        e.preventDefault();
+        ann.setActive(null);
+        return;
+      }
+      if (e.key === 'm' || e.key === 'M') {
+        e.preventDefault();
+        setPanelOpen((open) => !open);
+        return;
+      }
       const scroller = scrollRef.current;
       if (!scroller) return;
       const page = scroller.clientHeight * 0.9;
@@ -294,6 +426,40 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <button
             type="button"
             className="tool"
+            aria-pressed={panelOpen}
+            onClick={() => setPanelOpen((open) => !open)}
+            title={t('notes.toggleHint')}
+          >
+            {t('notes.toggle')}
+            {ann.highlights.length > 0 && <span className="count"> {ann.highlights.length}</span>}
+          </button>
+          <button
+            type="button"
+            className="tool"
+            onClick={() => replaceInput.current?.click()}
+            title={t('replace.hint')}
+          >
+            {t('replace.button')}
+          </button>
+          <input
+            ref={replaceInput}
+            type="file"
+            accept=".txt,.text,.md,text/plain"
+            className="sr-only"
+            tabIndex={-1}
+            aria-label={t('replace.hint')}
+            data-testid="replace-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void replaceText(file);
+            }}
+          />
+        </div>
+        <div className="tool-group">
+          <button
+            type="button"
+            className="tool"
             onClick={() => setFontSize(-1)}
             aria-label={t('reader.smaller')}
             title={`${t('reader.smaller')} (-)`}
@@ -328,27 +494,88 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         </div>
       </header>
       {error && <ErrorBanner error={error.error} onDismiss={onBack} />}
-      <div
-        className="reader-scroll"
-        ref={scrollRef}
-        tabIndex={0}
-        onScroll={onScroll}
-        aria-label={article?.title ?? t('reader.loading')}
-      >
-        <article className="page">
-          {!article && !error && <p className="muted">{t('reader.loading')}</p>}
-          {article && (
-            <div className="article-meta">
-              <ScriptBadge script={article.script} form={article.scriptForm} />
-              {converting && <span className="muted converting">{t('reader.converting')}</span>}
-              {meta?.filter(Boolean).map((m) => (
-                <span key={m}>{m}</span>
-              ))}
-            </div>
-          )}
-          <div ref={mountRef} />
-        </article>
+      <div className="reader-body">
+        <div
+          className="reader-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          onScroll={onScroll}
+          aria-label={article?.title ?? t('reader.loading')}
+        >
+          <article className="page" ref={pageRef}>
+            {!article && !error && <p className="muted">{t('reader.loading')}</p>}
+            {article && (
+              <div className="article-meta">
+                <ScriptBadge script={article.script} form={article.scriptForm} />
+                {converting && <span className="muted converting">{t('reader.converting')}</span>}
+                {meta?.filter(Boolean).map((m) => (
+                  <span key={m}>{m}</span>
+                ))}
+              </div>
+            )}
+            <div ref={mountRef} />
+            {wide && (
+              <MarginNotes
+                notes={ann.notes}
+                focusId={ann.focusNote}
+                activeId={ann.hovered ?? ann.active?.id ?? null}
+                onSave={ann.saveNote}
+                onActive={ann.setHovered}
+              />
+            )}
+          </article>
+        </div>
+        {panelOpen && (
+          <NotesPanel
+            highlights={[...ann.shown.map((s) => s.highlight), ...ann.highlights.filter((h) => h.orphaned)]}
+            quoteOf={ann.quoteOf}
+            focusId={ann.focusNote}
+            onGo={(h) => goTo(h.id)}
+            onSave={ann.saveNote}
+            onDelete={(h) => void ann.remove(h.id)}
+            onClose={() => setPanelOpen(false)}
+          />
+        )}
       </div>
+      {ann.selection && (
+        <SelectionTools
+          anchor={ann.selection.anchor}
+          onHighlight={(color) => void ann.create(color)}
+          onNote={() => void ann.create(ann.lastColor.current, true)}
+        />
+      )}
+      {ann.active && ann.activeHighlight && (
+        <HighlightTools
+          highlight={ann.activeHighlight}
+          anchor={ann.active.anchor}
+          onColor={(color) => void ann.recolor(ann.activeHighlight!.id, color)}
+          onNote={() => {
+            ann.setFocusNote(ann.activeHighlight!.id);
+            ann.setActive(null);
+          }}
+          onCopy={() => void ann.copy(ann.activeHighlight!.id)}
+          onDelete={() => void ann.remove(ann.activeHighlight!.id)}
+          onClose={() => ann.setActive(null)}
+        />
+      )}
+      {ann.undo && (
+        <div className="toast" role="status" aria-live="polite">
+          <span>{t('hl.deleted')}</span>
+          <button type="button" className="button" onClick={() => void ann.undoDelete()}>
+            {t('delete.undo')}
+          </button>
+        </div>
+      )}
+      {replaced && (
+        <div className="toast" role="status" aria-live="polite" data-testid="replace-report">
+          <span>
+            {t('replace.done', { exact: replaced.exact, moved: replaced.moved, orphaned: replaced.orphaned })}
+          </span>
+          <button type="button" className="button" onClick={() => setReplaced(null)}>
+            {t('hl.close')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,431 @@
+/**
+ * Text anchoring for highlights: a highlight is stored as offsets into an article's source text
+ * *and* as a quote selector (the quoted text plus a little context on each side). When the text
+ * is replaced by an edited version the offsets alone go stale, so the selector is used to find
+ * the quote again, first verbatim, then approximately, the way the Hypothesis client does
+ * (`anchoring/match-quote.ts`): Myers' bit-parallel approximate search (approx-string-match),
+ * with candidates ranked by quote, prefix and suffix similarity and by distance from the old
+ * position.
+ *
+ * Offsets are UTF-16 code units (what JS strings index), end exclusive. Chinese text has no
+ * word boundaries to snap to, so matching is per code unit; the only boundary we respect is
+ * never to split a surrogate pair (rare CJK extension characters such as 𠮷 are astral).
+ */
+import approxSearch from 'approx-string-match';
+
+/**
+ * How much context (code units) is kept on each side of a quote. 32 is what Hypothesis keeps:
+ * long enough to tell repeated phrases apart, short enough that an edit near the highlight
+ * only disturbs part of it.
+ */
+export const CONTEXT_LENGTH = 32;
+
+/** A highlight's position in a source text, with the quote that lets it be found again. */
+export interface TextAnchor {
+  /** Offset of the first code unit of the quote. */
+  start: number;
+  /** Offset just past the quote (exclusive). */
+  end: number;
+  /** The quoted text: `text.slice(start, end)` when the selector was made. */
+  exact: string;
+  /** Up to {@link CONTEXT_LENGTH} code units just before `start`. */
+  prefix: string;
+  /** Up to {@link CONTEXT_LENGTH} code units just after `end`. */
+  suffix: string;
+}
+
+/**
+ * Where a selector landed in a text. `exact`: the stored offsets still hold the quote.
+ * `moved`: found elsewhere, or found with small edits; `score` in [0, 1] says how sure we are
+ * (about 1 for a verbatim quote with its context intact). `orphaned`: not found well enough to
+ * show; the caller keeps the highlight but does not draw it.
+ */
+export type AnchorResult =
+  | { status: 'exact'; start: number; end: number }
+  | { status: 'moved'; start: number; end: number; score: number }
+  | { status: 'orphaned' };
+
+const ORPHANED: AnchorResult = { status: 'orphaned' };
+
+// Hypothesis' weights: the quote itself counts most, the context decides between similar
+// candidates, and the old position only breaks near-ties
+// (articles get edited at the top, so old offsets are a weak hint).
+const QUOTE_WEIGHT = 50;
+const PREFIX_WEIGHT = 20;
+const SUFFIX_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+/** Hypothesis' cap on allowed errors: past 256 the search gets slow and the match meaningless. */
+const MAX_ERRORS_CAP = 256;
+/** A fuzzy match must keep at least this share of the quote to count as the same passage. */
+const MIN_QUOTE_SCORE = 0.5;
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** True when `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
+}
+
+/** Moves a start offset back to the beginning of the character it falls inside. */
+const widenStart = (text: string, offset: number): number => (splitsPair(text, offset) ? offset - 1 : offset);
+/** Moves an end offset forward to the end of the character it falls inside. */
+const widenEnd = (text: string, offset: number): number => (splitsPair(text, offset) ? offset + 1 : offset);
+
+const clampOffset = (text: string, n: number): number =>
+  Number.isNaN(n) ? 0 : Math.min(text.length, Math.max(0, Math.trunc(n)));
+
+/** The context before `start`, at most {@link CONTEXT_LENGTH} long, never opening mid-pair. */
+function prefixAt(text: string, start: number): string {
+  let from = Math.max(0, start - CONTEXT_LENGTH);
+  if (splitsPair(text, from)) from += 1;
+  return text.slice(from, start);
+}
+
+/** The context after `end`, at most {@link CONTEXT_LENGTH} long, never closing mid-pair. */
+function suffixAt(text: string, end: number): string {
+  let to = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (splitsPair(text, to)) to -= 1;
+  return text.slice(end, to);
+}
+
+/**
+ * Builds the selector for `text.slice(start, end)`. Offsets are clamped into the text and put in
+ * order, and a range that starts or ends inside a surrogate pair is widened to the whole
+ * character, so the stored quote never holds half a character (which could never be matched
+ * again once the text is normalised or re-encoded).
+ */
+export function describe(text: string, start: number, end: number): TextAnchor {
+  const a = clampOffset(text, start);
+  const b = clampOffset(text, end);
+  const s = widenStart(text, Math.min(a, b));
+  const e = widenEnd(text, Math.max(a, b));
+  return { start: s, end: e, exact: text.slice(s, e), prefix: prefixAt(text, s), suffix: suffixAt(text, e) };
+}
+
+/**
+ * Stands for "no more text" in context windows. The edges of the text are part of a highlight's
+ * context: a quote at the very top has an empty prefix, and that says as much as 32 characters
+ * would (it was at the start). So context is always compared as 32 units, padded with this at
+ * the edges, and a candidate also at the top of the edited text gets credit for it.
+ */
+const EDGE = '\u0000';
+
+/** The stored context, padded at the text edges to a fixed length (see {@link EDGE}). */
+interface PaddedContext {
+  before: string;
+  after: string;
+}
+
+const padContext = ({ prefix, suffix }: TextAnchor): PaddedContext => ({
+  before: prefix.padStart(CONTEXT_LENGTH, EDGE),
+  after: suffix.padEnd(CONTEXT_LENGTH, EDGE),
+});
+
+/** The {@link CONTEXT_LENGTH} units before `offset`, padded with {@link EDGE} at the start. */
+function windowBefore(text: string, offset: number): string {
+  const from = offset - CONTEXT_LENGTH;
+  return from >= 0 ? text.slice(from, offset) : EDGE.repeat(-from) + text.slice(0, offset);
+}
+
+/** The {@link CONTEXT_LENGTH} units after `offset`, padded with {@link EDGE} at the end. */
+function windowAfter(text: string, offset: number): string {
+  const to = offset + CONTEXT_LENGTH;
+  return to <= text.length ? text.slice(offset, to) : text.slice(offset) + EDGE.repeat(to - text.length);
+}
+
+/**
+ * The fewest edits that turn `pattern` into some substring of `text` (Sellers' algorithm: the
+ * match may start and end anywhere in the text). The same number approx-string-match reports
+ * for its best match, computed directly: for two 32-unit windows that is ~1,000 cell updates,
+ * far cheaper than a general search set up for every one of possibly thousands of candidates.
+ */
+function substringDistance(pattern: string, text: string): number {
+  const column = new Int32Array(pattern.length + 1);
+  for (let i = 0; i <= pattern.length; i++) column[i] = i;
+  let best = pattern.length;
+  for (let j = 1; j <= text.length; j++) {
+    const t = text.charCodeAt(j - 1);
+    let diagonal = 0; // the row above column 0 is free: a match may start anywhere
+    for (let i = 1; i <= pattern.length; i++) {
+      const left = column[i] ?? 0;
+      const up = column[i - 1] ?? 0;
+      const d = Math.min(diagonal + (pattern.charCodeAt(i - 1) === t ? 0 : 1), left + 1, up + 1);
+      diagonal = left;
+      column[i] = d;
+    }
+    best = Math.min(best, column[pattern.length] ?? best);
+  }
+  return best;
+}
+
+/**
+ * Similarity in [0, 1] of a stored context to the text next to a candidate, as Hypothesis
+ * measures it: 1 minus the errors of the best approximate occurrence of the stored context in
+ * the actual window, relative to its length. Approximate, so that a few characters inserted or
+ * deleted next to the quote cost a few points rather than the whole context.
+ */
+function contextScore(actual: string, stored: string): number {
+  if (actual === stored) return 1;
+  return 1 - substringDistance(stored, actual) / stored.length;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Share of the quote kept: 1 − errors / quote length. */
+  quoteScore: number;
+}
+
+interface Scored {
+  start: number;
+  end: number;
+  score: number;
+  distance: number;
+}
+
+/**
+ * Combines quote, context and position into one score in [0, 1], with Hypothesis' matchQuote
+ * weights. The position term is the distance from the old start relative to the text length.
+ */
+function scoreCandidate(text: string, selector: TextAnchor, context: PaddedContext, c: Candidate): Scored {
+  const prefixScore = contextScore(windowBefore(text, c.start), context.before);
+  const suffixScore = contextScore(windowAfter(text, c.end), context.after);
+  const distance = Math.abs(c.start - selector.start);
+  const positionScore = Math.max(0, 1 - distance / text.length);
+  const raw =
+    QUOTE_WEIGHT * c.quoteScore +
+    PREFIX_WEIGHT * prefixScore +
+    SUFFIX_WEIGHT * suffixScore +
+    POSITION_WEIGHT * positionScore;
+  return { start: c.start, end: c.end, score: Math.min(1, Math.max(0, raw / TOTAL_WEIGHT)), distance };
+}
+
+/** Best score first; on a tie, the one nearest the old position. */
+function best(scored: Scored[]): Scored | undefined {
+  let top: Scored | undefined;
+  for (const s of scored) {
+    if (!top || s.score > top.score || (s.score === top.score && s.distance < top.distance)) top = s;
+  }
+  return top;
+}
+
+/**
+ * The candidates found so far, each span once, widened off surrogate halves; those keeping less
+ * than {@link MIN_QUOTE_SCORE} of the quote are dropped.
+ */
+class Candidates {
+  readonly list: Candidate[] = [];
+  private readonly seen = new Set<string>();
+  private readonly text: string;
+  private readonly quoteLength: number;
+
+  constructor(text: string, quoteLength: number) {
+    this.text = text;
+    this.quoteLength = quoteLength;
+  }
+
+  add(start: number, end: number, errors: number): void {
+    const quoteScore = 1 - errors / this.quoteLength;
+    if (quoteScore < MIN_QUOTE_SCORE) return;
+    const s = widenStart(this.text, start);
+    const e = widenEnd(this.text, end);
+    const key = `${s}:${e}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ start: s, end: e, quoteScore });
+  }
+}
+
+/** Every verbatim occurrence of `needle` (overlapping ones too); none for an empty needle. */
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  if (needle.length === 0) return found;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+/**
+ * Where the text next to a candidate agrees with the stored context code for code, no
+ * approximate comparison can do better; used to skip scoring every occurrence of a short,
+ * common quote when one of them is plainly the original.
+ */
+function hasIntactContext(text: string, context: PaddedContext, c: Candidate): boolean {
+  return windowBefore(text, c.start) === context.before && windowAfter(text, c.end) === context.after;
+}
+
+/** Code-unit reversal: enough to match reversed strings against each other. */
+const reverse = (s: string): string => s.split('').reverse().join('');
+
+/**
+ * Edit distances from `pattern` to each prefix of `text`: row[j] is the Levenshtein distance
+ * between `pattern` and `text.slice(0, j)`, or `max + 1` when that exceeds `max`. Only the
+ * band |j − i| ≤ max is computed, so it costs O(|pattern| · max); undefined when no prefix is
+ * within `max`.
+ */
+function prefixDistances(pattern: string, text: string, max: number): Int32Array | undefined {
+  const over = max + 1;
+  let prev = new Int32Array(text.length + 1).fill(over);
+  let cur = new Int32Array(text.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(text.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= pattern.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(text.length, i + max);
+    // Column 0 (nothing of the text) is in the band while i ≤ max; left of the band is too far.
+    cur[lo - 1] = lo === 1 && i <= max ? i : over;
+    let rowMin = cur[lo - 1] ?? over;
+    const p = pattern.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const substitute = (prev[j - 1] ?? over) + (p === text.charCodeAt(j - 1) ? 0 : 1);
+      const d = Math.min(substitute, (prev[j] ?? over) + 1, (cur[j - 1] ?? over) + 1, over);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (hi + 1 <= text.length) cur[hi + 1] = over;
+    if (rowMin > max) return undefined;
+    [prev, cur] = [cur, prev];
+  }
+  // Cells left of the last row's band still hold values from earlier rows.
+  return prev.fill(over, 0, Math.max(0, pattern.length - max));
+}
+
+/** Lengths with the fewest edits in a {@link prefixDistances} row, if within `max`. */
+function closestLengths(row: Int32Array | undefined, max: number): { length: number; errors: number }[] {
+  if (!row) return [];
+  let min = max + 1;
+  for (let j = 1; j < row.length; j++) min = Math.min(min, row[j] ?? min);
+  if (min > max) return [];
+  const found: { length: number; errors: number }[] = [];
+  for (let j = 1; j < row.length; j++) if (row[j] === min) found.push({ length: j, errors: min });
+  return found;
+}
+
+/** The spans beginning at `from` that are closest to `exact`, within `max` edits. */
+function spansFrom(text: string, exact: string, from: number, max: number): { end: number; errors: number }[] {
+  const window = text.slice(from, from + exact.length + max);
+  return closestLengths(prefixDistances(exact, window, max), max).map((s) => ({
+    end: from + s.length,
+    errors: s.errors,
+  }));
+}
+
+/** The spans ending at `to` that are closest to `exact`, within `max` edits. */
+function spansTo(text: string, exact: string, to: number, max: number): { start: number; errors: number }[] {
+  const window = reverse(text.slice(Math.max(0, to - exact.length - max), to));
+  return closestLengths(prefixDistances(reverse(exact), window, max), max).map((s) => ({
+    start: to - s.length,
+    errors: s.errors,
+  }));
+}
+
+/** Quotes longer than this skip the span refinements below (each is O(quote length · errors)). */
+const MAX_REFINED_QUOTE = 1024;
+/** How many occurrences of the stored prefix (and of the suffix) are tried as anchors. */
+const MAX_CONTEXT_ANCHORS = 8;
+
+/**
+ * Approximate occurrences of `exact` with the fewest errors (approx-string-match, Hypothesis'
+ * error budget). The library reports every end with the fewest errors but, for each, only the
+ * earliest start; when the quote's first character was edited a later start is often as close
+ * (one substitution rather than an insertion), so every start as close is added, and the prefix
+ * decides between them as the suffix does between ends.
+ */
+function addFuzzy(found: Candidates, text: string, exact: string, maxErrors: number): void {
+  for (const m of approxSearch(text, exact, maxErrors)) {
+    const starts = exact.length <= MAX_REFINED_QUOTE ? spansTo(text, exact, m.end, m.errors) : [];
+    if (starts.length === 0) found.add(m.start, m.end, m.errors);
+    for (const s of starts) found.add(s.start, m.end, s.errors);
+  }
+}
+
+/**
+ * Spans found from the context: just after an occurrence of the stored prefix, or just before
+ * one of the suffix (nearest the old position first), the span closest to the quote. This finds
+ * the quote where it was edited in place even when the approximate search prefers another spot
+ * (it only returns the matches with the fewest errors: a verbatim copy elsewhere, or a copy one
+ * edit closer, would hide it).
+ */
+function addFromContext(found: Candidates, text: string, selector: TextAnchor, maxErrors: number): void {
+  const { exact, prefix, suffix } = selector;
+  if (exact.length > MAX_REFINED_QUOTE) return;
+  const nearest = (offsets: number[], hint: number): number[] =>
+    offsets.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, MAX_CONTEXT_ANCHORS);
+  // An empty prefix or suffix stored means the quote touched that edge of the text.
+  const froms =
+    prefix.length === 0 && selector.start === 0
+      ? [0]
+      : nearest(occurrences(text, prefix), selector.start - prefix.length).map((i) => i + prefix.length);
+  const tos = suffix.length === 0 ? [text.length] : nearest(occurrences(text, suffix), selector.end);
+  for (const from of froms) for (const s of spansFrom(text, exact, from, maxErrors)) found.add(from, s.end, s.errors);
+  for (const to of tos) for (const s of spansTo(text, exact, to, maxErrors)) found.add(s.start, to, s.errors);
+}
+
+/** True when the selector's offsets still hold its quote, on whole characters. */
+function quoteInPlace(text: string, { start, end, exact }: TextAnchor): boolean {
+  return (
+    Number.isInteger(start) &&
+    start >= 0 &&
+    end - start === exact.length &&
+    text.startsWith(exact, start) &&
+    !splitsPair(text, start) &&
+    !splitsPair(text, end)
+  );
+}
+
+/**
+ * Finds a highlight's quote in `text` (typically an edited version of the text it was made on).
+ *
+ * 1. The stored offsets: when they still hold the quote with the same context on both sides,
+ *    the highlight is 'exact', at the cost of a few short string comparisons, so re-anchoring
+ *    an unchanged article is nearly free. The context is checked too because a short quote (a
+ *    common word, a paragraph break) can turn up at the old offsets after an edit shifted the
+ *    text: those are other words.
+ * 2. Verbatim occurrences of the quote. One with its context intact wins outright (the nearest
+ *    to the old position if several), so a phrase that appears twice lands on the right copy.
+ * 3. Otherwise, approximate matches too, allowing up to half the quote (at most 256 code units)
+ *    to differ: from approx-string-match when there is no verbatim occurrence, and next to
+ *    surviving copies of the stored prefix or suffix in any case. All candidates are scored
+ *    together as Hypothesis' matchQuote does (quote similarity first, then context, then
+ *    nearness), so a quote edited in place beats a verbatim copy in the wrong paragraph.
+ *
+ * A quote edited beyond half its length is reported orphaned rather than pinned to some
+ * unrelated passage. A winner on the old offsets is still 'exact'.
+ */
+export function anchor(text: string, selector: TextAnchor): AnchorResult {
+  const { start, end, exact, prefix, suffix } = selector;
+  if (exact.length === 0 || text.length === 0) return ORPHANED;
+
+  const inPlace = quoteInPlace(text, selector);
+  if (inPlace && prefixAt(text, start) === prefix && suffixAt(text, end) === suffix) {
+    return { status: 'exact', start, end };
+  }
+
+  const context = padContext(selector);
+  const found = new Candidates(text, exact.length);
+  for (const i of occurrences(text, exact)) found.add(i, i + exact.length, 0);
+  let candidates = found.list.filter((c) => hasIntactContext(text, context, c));
+  if (candidates.length === 0) {
+    const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(exact.length / 2));
+    if (maxErrors > 0) {
+      if (found.list.length === 0) addFuzzy(found, text, exact, maxErrors);
+      addFromContext(found, text, selector, maxErrors);
+    }
+    candidates = found.list;
+  }
+  const top = best(candidates.map((c) => scoreCandidate(text, selector, context, c)));
+  if (!top) return ORPHANED;
+  if (inPlace && top.start === start && top.end === end) return { status: 'exact', start, end };
+  return { status: 'moved', start: top.start, end: top.end, score: top.score };
+}
+
+/** Anchors each selector against the same text, in order (one result per selector). */
+export function anchorAll(text: string, selectors: readonly TextAnchor[]): AnchorResult[] {
+  return selectors.map((s) => anchor(text, s));
+}

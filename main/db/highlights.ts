@@ -1,0 +1,82 @@
+import type { Highlight, HighlightColor } from '../../preload/contract/types';
+import type { Db } from './connection';
+
+interface HighlightRow {
+  id: string;
+  article_id: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor;
+  note: string;
+  orphaned: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const toHighlight = (r: HighlightRow): Highlight => ({
+  id: r.id,
+  articleId: r.article_id,
+  start: r.start,
+  end: r.end,
+  exact: r.exact,
+  prefix: r.prefix,
+  suffix: r.suffix,
+  color: r.color,
+  note: r.note,
+  orphaned: r.orphaned === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** The highlights table: rows in source-text coordinates, one statement per change. */
+export class HighlightStore {
+  constructor(private readonly db: Db) {}
+
+  /** An article's highlights in reading order (orphaned ones last, by creation). */
+  list(articleId: number): Highlight[] {
+    const rows = this.db
+      .prepare('SELECT * FROM highlights WHERE article_id = ? ORDER BY orphaned, start, end DESC, created_at')
+      .all(articleId) as HighlightRow[];
+    return rows.map(toHighlight);
+  }
+
+  get(id: string): Highlight | undefined {
+    const row = this.db.prepare('SELECT * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined;
+    return row && toHighlight(row);
+  }
+
+  /** Inserts a highlight as given (a new one, or one brought back by undo). */
+  insert(h: Highlight): Highlight {
+    this.db
+      .prepare(
+        `INSERT INTO highlights (id, article_id, start, end, exact, prefix, suffix, color, note, orphaned, created_at, updated_at)
+         VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @color, @note, @orphaned, @createdAt, @updatedAt)`,
+      )
+      .run({ ...h, orphaned: h.orphaned ? 1 : 0 });
+    return h;
+  }
+
+  update(id: string, patch: { color?: HighlightColor; note?: string }, updatedAt: string): Highlight | undefined {
+    const current = this.get(id);
+    if (!current) return undefined;
+    const next = { ...current, ...patch, updatedAt };
+    this.db
+      .prepare('UPDATE highlights SET color = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(next.color, next.note, updatedAt, id);
+    return next;
+  }
+
+  /** Moves a highlight onto new offsets and quote (re-anchoring), or marks it orphaned. */
+  reposition(h: Pick<Highlight, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'orphaned'>): void {
+    this.db
+      .prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?')
+      .run(h.start, h.end, h.exact, h.prefix, h.suffix, h.orphaned ? 1 : 0, h.id);
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM highlights WHERE id = ?').run(id).changes === 1;
+  }
+}

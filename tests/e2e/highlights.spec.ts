@@ -1,0 +1,192 @@
+import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+const SIMPLIFIED_TITLE = '从消费互联网到产业互联网 腾讯迎来第三次“开放”';
+const TRADITIONAL_TITLE = '產業互聯網六年,騰訊正在超越騰訊';
+const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
+const article = (app: Page) => app.locator('.dz-article');
+const scriptOption = (app: Page, name: string) =>
+  app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
+
+/** Selects the first occurrence of `phrase` in the article as a reader would, ending with a mouseup. */
+async function select(app: Page, phrase: string) {
+  await expect(article(app)).toContainText(phrase);
+  await app.evaluate((text) => {
+    const root = document.querySelector('.dz-article');
+    if (!root) throw new Error('no article');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`"${text}" is not in the article`);
+  }, phrase);
+  await expect(app.getByTestId('selection-tools')).toBeVisible();
+}
+
+/** The texts of the highlights drawn in the article, each joined across the spans it is split into. */
+const highlighted = (app: Page) =>
+  app.evaluate(() => {
+    const byId = new Map<string, string>();
+    for (const el of Array.from(document.querySelectorAll('.dz-article .hl[data-hl]'))) {
+      const id = el.getAttribute('data-hl') ?? '';
+      // Nested spans of overlapping highlights: count each character once, at its innermost span.
+      const own = Array.from(el.childNodes)
+        .map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : (n as Element).textContent))
+        .join('');
+      byId.set(id, (byId.get(id) ?? '') + own);
+    }
+    return [...byId.values()];
+  });
+
+test('a highlight made in Simplified stays on the same words in the Traditional original', async ({ app, shot }) => {
+  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await scriptOption(app, '简体中文').click();
+  await expect(article(app).locator('h1')).toHaveText('产业互联网六年,腾讯正在超越腾讯');
+  await select(app, '最漫长的夏天');
+  await app.keyboard.press('2');
+  await expect(article(app).locator('.hl-green')).toHaveText('最漫长的夏天');
+
+  await scriptOption(app, '按原文显示').click();
+  await expect(article(app).locator('h1')).toHaveText(TRADITIONAL_TITLE);
+  await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
+  await scriptOption(app, '繁体中文（台湾字形）').click();
+  await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
+  await shot('highlight-traditional');
+});
+
+test('a highlight across a length-changing phrase covers the whole phrase in every script', async ({ app }) => {
+  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await scriptOption(app, '繁体中文，使用台湾用语').click();
+  await expect(article(app).locator('h1')).toHaveText('從消費網際網路到產業網際網路 騰訊迎來第三次“開放”');
+  // Select only part of 網際網路 (互联网 in the original): the highlight takes the whole phrase.
+  await select(app, '費網際');
+  await app.getByRole('button', { name: '用蓝色标注（3）' }).click();
+  await expect.poll(() => highlighted(app)).toEqual(['費網際網路']);
+  await scriptOption(app, '按原文显示').click();
+  await expect.poll(() => highlighted(app)).toEqual(['费互联网']);
+  await scriptOption(app, '繁体中文（OpenCC 标准字形）').click();
+  await expect.poll(() => highlighted(app)).toEqual(['費互聯網']);
+});
+
+test('a note shows in the margin beside its highlight and both persist after a reload', async ({ app, shot }) => {
+  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await select(app, '腾讯迎来第三次');
+  await app.keyboard.press('n');
+  const note = app.getByRole('textbox', { name: /关于“腾讯迎来第三次”的批注/ }).first();
+  await expect(note).toBeFocused();
+  await note.pressSequentially('第三次开放：从消费到产业');
+  // Saved while typing: wait less than the second the brief allows to be lost.
+  await app.waitForTimeout(700);
+  await expect(app.locator('.margin-note')).toHaveCount(1);
+  const [noteBox, hlBox] = await Promise.all([
+    app.locator('.margin-note').boundingBox(),
+    article(app).locator('.hl').first().boundingBox(),
+  ]);
+  expect(noteBox && hlBox).toBeTruthy();
+  // Level with the highlight, in the margin to its right.
+  expect(Math.abs(noteBox!.y - hlBox!.y)).toBeLessThan(12);
+  expect(noteBox!.x).toBeGreaterThan(hlBox!.x + hlBox!.width);
+  await shot('margin-note');
+
+  await app.reload();
+  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await expect(article(app).locator('.hl')).toHaveText('腾讯迎来第三次');
+  await expect(app.locator('.margin-note textarea')).toHaveValue('第三次开放：从消费到产业');
+});
+
+test('notes stack without overlapping, and a narrow window moves them to the panel', async ({ app, shot }) => {
+  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  for (const [phrase, text] of [
+    ['廣州', '城市'],
+    ['最漫長', '天氣'],
+    ['夏天', '季節'],
+  ] as const) {
+    await select(app, phrase);
+    await app.keyboard.press('n');
+    await expect(app.locator('.margin-note textarea:focus')).toHaveCount(1);
+    await app.keyboard.type(text);
+    await app.keyboard.press('Escape');
+  }
+  await expect(app.locator('.margin-note')).toHaveCount(3);
+  const boxes = await app
+    .locator('.margin-note')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+  boxes.sort((a, b) => a.top - b.top);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+  await shot('margin-notes-stacked');
+
+  await app.setViewportSize({ width: 760, height: 860 });
+  await expect(app.locator('.margin-note')).toHaveCount(0);
+  await app.keyboard.press('m');
+  const panel = app.getByTestId('notes-panel');
+  await expect(panel.getByTestId('panel-item')).toHaveCount(3);
+  await expect(panel.locator('textarea').nth(1)).toHaveValue('天氣');
+});
+
+test('the notes panel filters by colour, searches, and goes to a highlight; delete can be undone', async ({ app }) => {
+  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await select(app, '廣州');
+  await app.keyboard.press('1');
+  await select(app, '歷史紀錄');
+  await app.keyboard.press('4');
+  await app.keyboard.press('m');
+  const panel = app.getByTestId('notes-panel');
+  await expect(panel.getByTestId('panel-item')).toHaveCount(2);
+  await panel.getByRole('radio', { name: '粉色' }).click();
+  await expect(panel.getByTestId('panel-item')).toHaveCount(1);
+  await expect(panel.getByTestId('panel-item')).toContainText('歷史紀錄');
+  await panel.getByRole('radio', { name: '全部颜色' }).click();
+  await panel.getByRole('searchbox').fill('廣州');
+  await expect(panel.getByTestId('panel-item')).toHaveCount(1);
+  await panel.getByRole('button', { name: '跳到“廣州”' }).click();
+  const tools = app.getByTestId('highlight-tools');
+  await expect(tools).toBeVisible();
+
+  await tools.getByRole('button', { name: '删除标注' }).click();
+  await expect(article(app).locator('.hl')).toHaveCount(1);
+  await expect(app.getByText('已删除标注。')).toBeVisible();
+  await app.keyboard.press('Control+z');
+  await expect(article(app).locator('.hl')).toHaveCount(2);
+  await expect(article(app).locator('.hl-yellow')).toHaveText('廣州');
+});
+
+test('an edited version re-imported over the article keeps highlights on their words or lists them as orphaned', async ({
+  app,
+}) => {
+  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await select(app, '最漫長的夏天');
+  await app.keyboard.press('2');
+  await select(app, '1994年創下的');
+  await app.keyboard.press('4');
+  // The edited version: a new first paragraph, and the words 1994年創下的 rewritten.
+  const original = await app.evaluate(() =>
+    Array.from(document.querySelectorAll('.dz-article > *'))
+      .map((el) => el.textContent)
+      .join('\n\n'),
+  );
+  const edited = original
+    .replace(TRADITIONAL_TITLE, `${TRADITIONAL_TITLE}\n\n編者按：本文有修訂。`)
+    .replace('追平並超越了1994年創下的歷史紀錄', '天氣炎熱');
+  const dir = mkdtempSync(join(tmpdir(), 'duizhao-edit-'));
+  const file = join(dir, 'edited.txt');
+  writeFileSync(file, edited);
+  await app.getByTestId('replace-input').setInputFiles(file);
+  await expect(app.getByTestId('replace-report')).toContainText('0 处标注原位保留，1 处已移动，1 处未找到');
+  await expect(article(app)).toContainText('編者按：本文有修訂。');
+  await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
+  await app.keyboard.press('m');
+  const orphaned = app.getByRole('region', { name: '在当前文本中找不到' });
+  await expect(orphaned.getByTestId('panel-item')).toHaveText(/1994年創下的/);
+});
