@@ -48,8 +48,8 @@ export type AnchorResult =
 const ORPHANED: AnchorResult = { status: 'orphaned' };
 
 // Hypothesis' weights: the quote itself counts most, the context decides between similar
-// candidates, and the old position only breaks near-ties
-// (articles get edited at the top, so old offsets are a weak hint).
+// candidates, and the old position only breaks near-ties (an edit near the top of an article
+// shifts everything after it, so old offsets are a weak hint).
 const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
@@ -113,31 +113,37 @@ export function describe(text: string, start: number, end: number): TextAnchor {
 /**
  * Stands for "no more text" in context windows. The edges of the text are part of a highlight's
  * context: a quote at the very top has an empty prefix, and that says as much as 32 characters
- * would (it was at the start). So context is always compared as 32 units, padded with this at
- * the edges, and a candidate also at the top of the edited text gets credit for it.
+ * would (it was at the start). So a context that stopped at an edge is compared padded with
+ * this to the full length, against windows padded the same way, and a candidate that is also
+ * at the edge of the edited text gets credit for it.
  */
 const EDGE = '\u0000';
 
-/** The stored context, padded at the text edges to a fixed length (see {@link EDGE}). */
+/** The stored context, padded where it stopped at an edge of the text (see {@link EDGE}). */
 interface PaddedContext {
   before: string;
   after: string;
 }
 
-const padContext = ({ prefix, suffix }: TextAnchor): PaddedContext => ({
-  before: prefix.padStart(CONTEXT_LENGTH, EDGE),
-  after: suffix.padEnd(CONTEXT_LENGTH, EDGE),
+/**
+ * Pads the stored context that reached an edge. The prefix did when it runs back to offset 0; a
+ * suffix shorter than 31 did (31 may also be one unit given up to keep a surrogate pair whole,
+ * so that one is taken as it is, which costs at most one unit of credit).
+ */
+const padContext = ({ start, prefix, suffix }: TextAnchor): PaddedContext => ({
+  before: start - prefix.length <= 0 ? prefix.padStart(CONTEXT_LENGTH, EDGE) : prefix,
+  after: suffix.length < CONTEXT_LENGTH - 1 ? suffix.padEnd(CONTEXT_LENGTH, EDGE) : suffix,
 });
 
-/** The {@link CONTEXT_LENGTH} units before `offset`, padded with {@link EDGE} at the start. */
-function windowBefore(text: string, offset: number): string {
-  const from = offset - CONTEXT_LENGTH;
+/** The `length` units before `offset`, padded with {@link EDGE} past the start of the text. */
+function windowBefore(text: string, offset: number, length: number): string {
+  const from = offset - length;
   return from >= 0 ? text.slice(from, offset) : EDGE.repeat(-from) + text.slice(0, offset);
 }
 
-/** The {@link CONTEXT_LENGTH} units after `offset`, padded with {@link EDGE} at the end. */
-function windowAfter(text: string, offset: number): string {
-  const to = offset + CONTEXT_LENGTH;
+/** The `length` units after `offset`, padded with {@link EDGE} past the end of the text. */
+function windowAfter(text: string, offset: number, length: number): string {
+  const to = offset + length;
   return to <= text.length ? text.slice(offset, to) : text.slice(offset) + EDGE.repeat(to - text.length);
 }
 
@@ -173,7 +179,7 @@ function substringDistance(pattern: string, text: string): number {
  * deleted next to the quote cost a few points rather than the whole context.
  */
 function contextScore(actual: string, stored: string): number {
-  if (actual === stored) return 1;
+  if (actual === stored || stored.length === 0) return 1;
   return 1 - substringDistance(stored, actual) / stored.length;
 }
 
@@ -196,8 +202,8 @@ interface Scored {
  * weights. The position term is the distance from the old start relative to the text length.
  */
 function scoreCandidate(text: string, selector: TextAnchor, context: PaddedContext, c: Candidate): Scored {
-  const prefixScore = contextScore(windowBefore(text, c.start), context.before);
-  const suffixScore = contextScore(windowAfter(text, c.end), context.after);
+  const prefixScore = contextScore(windowBefore(text, c.start, context.before.length), context.before);
+  const suffixScore = contextScore(windowAfter(text, c.end, context.after.length), context.after);
   const distance = Math.abs(c.start - selector.start);
   const positionScore = Math.max(0, 1 - distance / text.length);
   const raw =
@@ -258,7 +264,10 @@ function occurrences(text: string, needle: string): number[] {
  * common quote when one of them is plainly the original.
  */
 function hasIntactContext(text: string, context: PaddedContext, c: Candidate): boolean {
-  return windowBefore(text, c.start) === context.before && windowAfter(text, c.end) === context.after;
+  return (
+    windowBefore(text, c.start, context.before.length) === context.before &&
+    windowAfter(text, c.end, context.after.length) === context.after
+  );
 }
 
 /** Code-unit reversal: enough to match reversed strings against each other. */

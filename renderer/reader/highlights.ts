@@ -51,7 +51,9 @@ function decorationOf({ highlight: h, from, to }: ShownHighlight): Decoration {
   return Decoration.inline(
     from,
     to,
-    { class: `hl hl-${h.color}${h.note ? ' hl-noted' : ''}`, 'data-hl': h.id },
+    // An element per colour: ProseMirror merges overlapping decorations of the same element into
+    // one span (one background), and nests different ones, so overlaps show as layered colours.
+    { nodeName: `dz-hl-${h.color}`, class: `hl hl-${h.color}${h.note ? ' hl-noted' : ''}`, 'data-hl': h.id },
     { id: h.id },
   );
 }

@@ -11,26 +11,37 @@ const article = (app: Page) => app.locator('.dz-article');
 const scriptOption = (app: Page, name: string) =>
   app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
 
-/** Selects the first occurrence of `phrase` in the article as a reader would, ending with a mouseup. */
+/**
+ * Selects the first occurrence of `phrase` in the article as a reader would, ending with a
+ * mouseup. The phrase may run across the spans that highlights split the text into.
+ */
 async function select(app: Page, phrase: string) {
   await expect(article(app)).toContainText(phrase);
   await app.evaluate((text) => {
     const root = document.querySelector('.dz-article');
     if (!root) throw new Error('no article');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: { node: Text; start: number }[] = [];
+    let all = '';
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(text) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
+      nodes.push({ node: node as Text, start: all.length });
+      all += node.textContent ?? '';
     }
-    throw new Error(`"${text}" is not in the article`);
+    const at = all.indexOf(text);
+    if (at < 0) throw new Error(`"${text}" is not in the article`);
+    const locate = (offset: number, end: boolean) => {
+      const hit = nodes.findLast((n) => (end ? n.start < offset : n.start <= offset)) ?? nodes[0]!;
+      return { node: hit.node, offset: offset - hit.start };
+    };
+    const from = locate(at, false);
+    const to = locate(at + text.length, true);
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    from.node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, phrase);
   await expect(app.getByTestId('selection-tools')).toBeVisible();
 }
@@ -63,6 +74,31 @@ test('a highlight made in Simplified stays on the same words in the Traditional 
   await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
   await scriptOption(app, '繁体中文（台湾字形）').click();
   await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
+
+  // A highlight nested inside another, and one overlapping its end: both draw, layered.
+  await select(app, '漫長');
+  await app.keyboard.press('1');
+  await select(app, '夏天,追平');
+  await app.keyboard.press('3');
+  const layers = () =>
+    article(app)
+      .locator('p')
+      .first()
+      .evaluate((p) =>
+        Array.from(p.querySelectorAll('.hl'))
+          .filter((el) => el.querySelector('.hl') === null)
+          .map((el) => {
+            const classes = new Set<string>();
+            for (let e: Element | null = el; e && e !== p; e = e.parentElement) {
+              for (const c of Array.from(e.classList))
+                if (/^hl-(yellow|green|blue|pink|purple)$/.test(c)) classes.add(c);
+            }
+            return `${el.textContent}:${[...classes].sort().join('+')}`;
+          }),
+      );
+  await expect
+    .poll(layers)
+    .toEqual(['最:hl-green', '漫長:hl-green+hl-yellow', '的:hl-green', '夏天:hl-blue+hl-green', ',追平:hl-blue']);
   await shot('highlight-traditional');
 });
 

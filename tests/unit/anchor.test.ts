@@ -222,6 +222,80 @@ suite('anchor', () => {
     expect(edited.slice(r.start, r.end)).toBe(phrase);
   });
 
+  it('prefers the quote edited in place to a verbatim copy in another paragraph', () => {
+    // The article names two people with the title 腾讯云战略投资总经理; highlight the first and
+    // edit its first character. The approximate search alone would only see the verbatim second.
+    const quote = '腾讯云战略投资总经理';
+    const first = simplified.indexOf(quote);
+    const second = simplified.indexOf(quote, first + 1);
+    expect(second).toBeGreaterThan(first);
+    const sel = describe(simplified, first, first + quote.length);
+    const edited = simplified.slice(0, first) + '鹅' + simplified.slice(first + 1);
+    const r = moved(anchor(edited, sel));
+    expect({ start: r.start, end: r.end }).toEqual({ start: first, end: first + quote.length });
+    expect(edited.slice(r.start, r.end)).toBe('鹅讯云战略投资总经理');
+  });
+
+  it('lands on the edited words for any one or two changed characters (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEEDS),
+        fc.nat(),
+        fc.integer({ min: 10, max: 40 }),
+        fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 2 }),
+        fc.constantFrom(...'甲乙丙丁戊'),
+        (key, x, len, positions, ch) => {
+          const t = texts[key];
+          const start = x % (t.length - len);
+          const sel = describe(t, start, start + len);
+          const chars = [...sel.exact];
+          for (const p of positions) chars[p % chars.length] = ch;
+          const changed = chars.join('');
+          fc.pre(changed !== sel.exact);
+          const edited = t.slice(0, start) + changed + t.slice(sel.end);
+          expect(anchor(edited, sel)).toMatchObject({ status: 'moved', start, end: start + changed.length });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('does not take other words that an edit shifted onto the old offsets', () => {
+    // 馬化騰在 occurs at 796 and at 973; deleting the first 177 characters brings the second
+    // occurrence onto the first one's old offsets. The context tells them apart.
+    const t = texts['001'];
+    const quote = '馬化騰在';
+    const at = t.indexOf(quote, 700);
+    const later = t.indexOf(quote, at + 1);
+    const cut = later - at;
+    const sel = describe(t, at, at + quote.length);
+    const edited = t.slice(cut);
+    expect(edited.slice(sel.start, sel.end)).toBe(quote);
+    expect(anchor(edited, sel)).toMatchObject({ status: 'moved', start: at - cut, end: at - cut + quote.length });
+  });
+
+  it('stays exact when only the context around the quote was edited', () => {
+    const sel = selectorFor(simplified, '腾讯会议一个平台');
+    const edited = simplified.slice(0, sel.end) + '(据统计)' + simplified.slice(sel.end);
+    expect(anchor(edited, sel)).toEqual({ status: 'exact', start: sel.start, end: sel.end });
+  });
+
+  it('uses the start of the text as context for a quote at the very top', () => {
+    const t = texts['003'];
+    // 產業互聯 opens the article and recurs later; the words after it are deleted, so only
+    // being at the start of the text still marks the original.
+    const top = describe(t, 0, 4);
+    expect(top).toMatchObject({ exact: '產業互聯', prefix: '' });
+    expect(t.indexOf('產業互聯', 1)).toBeGreaterThan(0);
+    expect(anchor(t.slice(0, 4) + t.slice(4 + 34), top)).toEqual({ status: 'exact', start: 0, end: 4 });
+    // A one-character prefix pushed away by an insertion does not outvote 32 intact characters
+    // of suffix, even though a later copy is preceded by the same character.
+    const second = describe(t, 1, 5);
+    expect(second).toMatchObject({ exact: '業互聯網', prefix: '產' });
+    const edited = t.slice(0, 1) + '补' + t.slice(1);
+    expect(anchor(edited, second)).toMatchObject({ status: 'moved', start: 2, end: 6 });
+  });
+
   it('orphans a highlight whose paragraph was deleted', () => {
     const t = texts['001'];
     const quote = '為給一家芯片企業客戶提供AI技術方案';
