@@ -1,4 +1,4 @@
-import { EditorState } from 'prosemirror-state';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
@@ -38,8 +38,10 @@ function langOf(article: Article, shown: DisplayScript): string {
   return article.scriptForm ? 'zh-Hant' : 'zh-Hans';
 }
 
+/** Whether keys go to a field (the article takes a caret for selecting, but is never typed in). */
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
+  target instanceof HTMLElement &&
+  (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.isContentEditable && !target.closest('.dz-article')));
 
 /** The reading view: a read-only ProseMirror view of the article, with typography controls. */
 export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
@@ -144,12 +146,31 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     const { map, alignment } = layout;
     mapRef.current = map;
     alignmentRef.current = alignment;
-    const view = new EditorView(mount, {
+    // The text takes a caret, so that it can be selected from the keyboard (Shift+arrows) as well
+    // as with the mouse, but it never changes: every transaction that would edit it is dropped
+    // and every way of inserting text is refused.
+    const refuse = (_view: EditorView, event: Event) => {
+      event.preventDefault();
+      return true;
+    };
+    const view: EditorView = new EditorView(mount, {
       state: EditorState.create({ doc: buildDoc(shown.blocks) }),
-      editable: () => false,
+      editable: () => true,
+      dispatchTransaction: (tr) => {
+        if (!tr.docChanged) view.updateState(view.state.apply(tr));
+      },
+      handleTextInput: () => true,
+      handleKeyDown: (_view, event) => event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter',
+      handleDOMEvents: { beforeinput: refuse, paste: refuse, cut: refuse, drop: refuse, dragstart: refuse },
       attributes: {
         class: 'dz-article',
+        role: 'document',
         'aria-label': t('reader.article'),
+        'aria-readonly': 'true',
+        spellcheck: 'false',
+        autocorrect: 'off',
+        autocapitalize: 'off',
+        inputmode: 'none',
         lang: langOf(article, shown.script),
         'data-script': shown.script,
       },
@@ -191,19 +212,37 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     if (!view) return;
     const dom = view.dom;
     const onUp = () => window.setTimeout(readSelection, 0);
+    // Selecting with Shift+arrows offers the same tools as selecting with the mouse.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.shiftKey || e.key === 'Shift') readSelection();
+    };
     const onClick = (e: MouseEvent) => clickAt(e);
     const onSelectionChange = () => {
       if (window.getSelection()?.isCollapsed) setSelection(null);
     };
+    // Tabbing into the text puts the caret where the reader is, not at the top of the article.
+    const onFocus = () => {
+      const position = currentPosition();
+      const v = viewRef.current;
+      const map = mapRef.current;
+      const alignment = alignmentRef.current;
+      if (!position || !v || !map || !alignment || !v.state.selection.empty || v.state.selection.from > 1) return;
+      const pos = map.toPos(alignment.toTarget(position.offset));
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, pos)));
+    };
     dom.addEventListener('mouseup', onUp);
+    dom.addEventListener('keyup', onKeyUp);
     dom.addEventListener('click', onClick);
+    dom.addEventListener('focus', onFocus);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
       dom.removeEventListener('mouseup', onUp);
+      dom.removeEventListener('keyup', onKeyUp);
       dom.removeEventListener('click', onClick);
+      dom.removeEventListener('focus', onFocus);
       document.removeEventListener('selectionchange', onSelectionChange);
     };
-  }, [viewVersion, readSelection, clickAt, setSelection]);
+  }, [viewVersion, readSelection, clickAt, setSelection, currentPosition]);
 
   /** Whether the margin beside the page is wide enough for notes; else they live in the panel. */
   const pageWidth = (pageRef.current?.offsetWidth ?? settings.fontSize * 36 + 56) + 2 * MARGIN_NOTES_WIDTH;
@@ -305,7 +344,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      // ProseMirror marks keys like Escape handled in the text it holds; they are still ours.
+      const inText = e.target instanceof Element && e.target.closest('.dz-article') !== null;
+      if ((e.defaultPrevented && !inText) || isTyping(e.target) || document.querySelector('dialog[open]')) return;
       if (ann.undo && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         void ann.undoDelete();
@@ -353,6 +394,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       if (e.key === 'Escape') {
         e.preventDefault();
         back();
+      } else if (e.shiftKey && e.key.startsWith('Arrow')) {
+        // Shift+arrows extend the selection (the article has a caret).
+        return;
       } else if (e.key in moves) {
         e.preventDefault();
         scroller.scrollBy({ top: moves[e.key] });

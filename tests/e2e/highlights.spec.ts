@@ -226,3 +226,17 @@ test('an edited version re-imported over the article keeps highlights on their w
   const orphaned = app.getByRole('region', { name: '在当前文本中找不到' });
   await expect(orphaned.getByTestId('panel-item')).toHaveText(/1994年創下的/);
 });
+
+test('text can be selected and highlighted from the keyboard alone', async ({ app }) => {
+  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await expect(article(app).locator('h1')).toHaveText(TRADITIONAL_TITLE);
+  // Tab into the text: the caret goes where the reader is (the top, here).
+  await article(app).focus();
+  for (let i = 0; i < 4; i++) await app.keyboard.press('Shift+ArrowRight');
+  await expect(app.getByTestId('selection-tools')).toBeVisible();
+  await app.keyboard.press('5');
+  await expect(article(app).locator('.hl-purple')).toHaveText('產業互聯');
+  // Reader keys still work with the caret in the text.
+  await app.keyboard.press('m');
+  await expect(app.getByTestId('notes-panel').getByTestId('panel-item')).toHaveCount(1);
+});

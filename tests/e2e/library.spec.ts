@@ -30,7 +30,15 @@ test('opening a sample shows its title and first paragraph; Esc goes back', asyn
   await expect(article.locator('p').first()).toHaveText(
     '2024年的廣州迎來了一個最漫長的夏天,追平並超越了1994年創下的歷史紀錄。',
   );
-  await expect(article).toHaveAttribute('contenteditable', 'false');
+  // The text takes a caret for selecting, but typing never changes it.
+  await expect(article).toHaveAttribute('aria-readonly', 'true');
+  await article.locator('p').first().click();
+  await app.keyboard.type('abc');
+  await app.keyboard.press('Backspace');
+  await app.keyboard.press('Enter');
+  await expect(article.locator('p').first()).toHaveText(
+    '2024年的廣州迎來了一個最漫長的夏天,追平並超越了1994年創下的歷史紀錄。',
+  );
   await shot('reader');
   await app.keyboard.press('Escape');
   await expect(app.getByTestId('article-row')).toHaveCount(3);

@@ -150,15 +150,16 @@ suite('anchor', () => {
 
   suite('when the quoted words themselves are edited', () => {
     const quote = '北京大学互联网发展研究中心发布的在线会议';
-    const at = uniqueIndex(simplified, quote);
+    const at = simplified.indexOf(quote);
     const sel = describe(simplified, at, at + quote.length);
     /** The text with the quote replaced by `changed` and a paragraph inserted at the top. */
     const edit = (changed: string): { text: string; start: number } => ({
       text: PARAGRAPH + simplified.slice(0, at) + changed + simplified.slice(at + quote.length),
       start: at + PARAGRAPH.length,
     });
+    const oneChar = '北京大学互联网发达研究中心发布的在线会议';
     const cases: [string, string][] = [
-      ['one character in the middle', '北京大学互联网发达研究中心发布的在线会议'],
+      ['one character in the middle', oneChar],
       ['two characters', '北京大学物联网发展研究中心发表的在线会议'],
       ['the first character', '南京大学互联网发展研究中心发布的在线会议'],
       ['the last character', '北京大学互联网发展研究中心发布的在线会谈'],
@@ -167,6 +168,7 @@ suite('anchor', () => {
     ];
     for (const [label, changed] of cases) {
       it(`lands on the edited words: ${label}`, () => {
+        expect(at).toBeGreaterThan(0);
         expect(changed).not.toBe(quote);
         const { text, start } = edit(changed);
         const r = moved(anchor(text, sel));
@@ -182,7 +184,7 @@ suite('anchor', () => {
       const { text, start } = edit(changed);
       const r = moved(anchor(text, sel));
       expect({ start: r.start, end: r.end }).toEqual({ start, end: start + changed.length });
-      const light = moved(anchor(edit(cases[0]![1]).text, sel));
+      const light = moved(anchor(edit(oneChar).text, sel));
       expect(r.score).toBeLessThan(light.score);
     });
 
@@ -234,6 +236,28 @@ suite('anchor', () => {
     const r = moved(anchor(edited, sel));
     expect({ start: r.start, end: r.end }).toEqual({ start: first, end: first + quote.length });
     expect(edited.slice(r.start, r.end)).toBe('鹅讯云战略投资总经理');
+  });
+
+  it('keeps the span of a quote whose first character was edited, with its context edited too', () => {
+    // The quote starts with the second of two line breaks. With 甲 for that break, the match could
+    // begin on the first break (keep it, insert 甲) or on 甲 (substitute): both one edit. The
+    // context, itself edited on both sides, still says where the span starts.
+    const quote = '\n生态当中,与各细分产业链合作伙伴的关系';
+    const at = uniqueIndex(simplified, quote);
+    expect(simplified.charAt(at - 1)).toBe('\n');
+    const sel = describe(simplified, at, at + quote.length);
+    const end = at + quote.length;
+    const edited =
+      simplified.slice(0, at - 10) +
+      '乙' +
+      simplified.slice(at - 9, at) +
+      '甲' +
+      simplified.slice(at + 1, end + 10) +
+      '丙' +
+      simplified.slice(end + 11);
+    const r = moved(anchor(edited, sel));
+    expect({ start: r.start, end: r.end }).toEqual({ start: at, end });
+    expect(edited.slice(r.start, r.end)).toBe('甲' + quote.slice(1));
   });
 
   it('lands on the edited words for any one or two changed characters (property)', () => {
@@ -400,7 +424,8 @@ suite('anchor', () => {
     );
   });
 
-  it('anchors 2,000 unchanged highlights in a 200,000-character text quickly', () => {
+  // Its speed is measured by `npm run bench` (bench/highlights.ts), not asserted here.
+  it('anchors 2,000 unchanged highlights in a 200,000-character text on their offsets', () => {
     let big = '';
     while (big.length < 200_000) big += texts['000'] + texts['001'] + texts['003'];
     big = big.slice(0, 200_000);
@@ -409,13 +434,9 @@ suite('anchor', () => {
       const start = (i * 99_991) % (big.length - 60);
       selectors.push(describe(big, start, start + 5 + (i % 50)));
     }
-    const t0 = performance.now();
     const results = anchorAll(big, selectors);
-    const elapsed = performance.now() - t0;
     expect(results).toHaveLength(2000);
     expect(results.every((r, i) => r.status === 'exact' && r.start === selectors[i]?.start)).toBe(true);
-    // A few milliseconds in practice; the bound only leaves room for a slow CI machine.
-    expect(elapsed).toBeLessThan(200);
   });
 });
 
