@@ -23,7 +23,7 @@ import { anchorAll, describe } from '../main/annotations/anchor';
 import { layoutBlocks } from '../main/db/articles';
 import { convert } from '../main/script/convert';
 import { HighlightLayer, layoutHighlights, positionsToSource } from '../renderer/reader/highlights';
-import { buildDoc, PositionMap } from '../renderer/reader/positions';
+import { SingleLayout } from '../renderer/reader/layout';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench-results', 'highlights.json');
@@ -86,21 +86,21 @@ for (let i = 0; i < HIGHLIGHTS; i++) {
 const converted = convert(source, 's2twp');
 const alignment = Alignment.fromJSON(converted.alignment.toJSON());
 const blocks = layoutBlocks(converted.text.split('\n').map((text) => ({ kind: 'paragraph' as const, text })));
-const map = new PositionMap(blocks);
-const doc = buildDoc(blocks);
+const layout = new SingleLayout(blocks, alignment, source);
+const { doc, map } = layout;
 
-const build = time(() => new HighlightLayer().update(doc, layoutHighlights(highlights, alignment, map)));
+const build = time(() => new HighlightLayer().update(doc, layoutHighlights(highlights, layout)));
 // What the reader does on a create: map the selection back, lay out again, update the layer.
 const layer = new HighlightLayer();
-layer.update(doc, layoutHighlights(highlights, alignment, map));
+layer.update(doc, layoutHighlights(highlights, layout));
 let added = 0;
 const one = time(() => {
   const from = map.toPos(Math.floor(converted.text.length / 2)) + (added % 50);
   const range = positionsToSource(from, from + 6, alignment, map);
   const next: Highlight = { ...highlights[0]!, id: `new${added++}`, ...describe(source, range.start, range.end) };
-  return layer.update(doc, layoutHighlights([...highlights, next], alignment, map));
+  return layer.update(doc, layoutHighlights([...highlights, next], layout));
 });
-const hover = time(() => layer.emphasise(doc, highlights[HIGHLIGHTS >> 1]!.id));
+const hover = time(() => layer.withOverlay(doc, highlights[HIGHLIGHTS >> 1]!.id));
 const unchanged = time(() => anchorAll(source, highlights));
 const editedText = `編者按：本文有修訂。\n${source}`;
 const edited = time(() => anchorAll(editedText, highlights));

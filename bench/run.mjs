@@ -1,11 +1,12 @@
 /**
- * Runs the benchmarks: bundles bench/convert.ts, bench/engine-child.ts and bench/highlights.ts into
- * out/bench/ with esbuild (npm packages stay external and load from node_modules), then runs the
- * highlight benchmark and the conversion benchmark.
+ * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
+ * and load from node_modules), builds the app and the test host for the Chromium one, then runs
+ * the highlight, side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
 import { build, stop } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,8 +15,15 @@ const outdir = join(root, 'out', 'bench');
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/convert.ts', 'bench/engine-child.ts', 'bench/highlights.ts'],
+  entryPoints: [
+    'bench/convert.ts',
+    'bench/engine-child.ts',
+    'bench/highlights.ts',
+    'bench/parallel.ts',
+    'tests/e2e/host/build.ts',
+  ],
   outdir,
+  outbase: '.',
   outExtension: { '.js': '.mjs' },
   bundle: true,
   packages: 'external',
@@ -26,6 +34,14 @@ await build({
 });
 await stop();
 
-await import(pathToFileURL(join(outdir, 'highlights.mjs')).href);
+await import(pathToFileURL(join(outdir, 'bench', 'highlights.mjs')).href);
 console.log('');
-await import(pathToFileURL(join(outdir, 'convert.mjs')).href);
+
+// The side-by-side benchmark drives the built renderer through the test host in Chromium.
+const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) throw new Error('npm run build failed');
+const { buildHost } = await import(pathToFileURL(join(outdir, 'tests', 'e2e', 'host', 'build.mjs')).href);
+await buildHost(root);
+await import(pathToFileURL(join(outdir, 'bench', 'parallel.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);

@@ -17,6 +17,7 @@ interface CacheRow {
   dictionary_version: string;
   text: string;
   alignment: string;
+  word_changes: string;
 }
 
 /**
@@ -55,6 +56,7 @@ export class ConversionService {
         chain: [],
         blocks: article.blocks,
         alignment: Alignment.identity(source.length).toJSON(),
+        wordChanges: [],
         dictionaryVersion: this.dictionaryVersion,
         cached: false,
       };
@@ -66,6 +68,7 @@ export class ConversionService {
       chain: [...chain],
       blocks: splitBlocks(article.blocks, result.text),
       alignment: result.alignment,
+      wordChanges: result.wordChanges,
       dictionaryVersion: this.dictionaryVersion,
       cached,
     };
@@ -79,10 +82,17 @@ export class ConversionService {
   ): Promise<{ result: ChainResult; cached: boolean }> {
     const key = chain.join('+');
     const row = this.db
-      .prepare('SELECT dictionary_version, text, alignment FROM conversions WHERE article_id = ? AND chain = ?')
+      .prepare(
+        'SELECT dictionary_version, text, alignment, word_changes FROM conversions WHERE article_id = ? AND chain = ?',
+      )
       .get(articleId, key) as CacheRow | undefined;
     if (row && row.dictionary_version === this.dictionaryVersion) {
-      return { result: { text: row.text, alignment: JSON.parse(row.alignment) as AlignmentJSON }, cached: true };
+      const result = {
+        text: row.text,
+        alignment: JSON.parse(row.alignment) as AlignmentJSON,
+        wordChanges: JSON.parse(row.word_changes) as number[],
+      };
+      return { result, cached: true };
     }
     const flightKey = `${articleId}|${key}`;
     let flight = this.inFlight.get(flightKey);
@@ -95,10 +105,11 @@ export class ConversionService {
     if (this.articles.sourceText(articleId) === source) {
       this.db
         .prepare(
-          `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, created_at)
-           VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, word_changes, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (article_id, chain) DO UPDATE SET dictionary_version = excluded.dictionary_version,
-             text = excluded.text, alignment = excluded.alignment, created_at = excluded.created_at`,
+             text = excluded.text, alignment = excluded.alignment, word_changes = excluded.word_changes,
+             created_at = excluded.created_at`,
         )
         .run(
           articleId,
@@ -106,6 +117,7 @@ export class ConversionService {
           this.dictionaryVersion,
           result.text,
           JSON.stringify(result.alignment),
+          JSON.stringify(result.wordChanges),
           new Date().toISOString(),
         );
     }

@@ -7,6 +7,12 @@ import { convertChain } from './convert';
 export interface ChainResult {
   text: string;
   alignment: AlignmentJSON;
+  /**
+   * Where the conversion changed words, not just characters (软件 → 軟體, U盘 → 隨身碟): flat
+   * quads of source start, source end, target start, target end. Empty for conversions without
+   * regional phrases.
+   */
+  wordChanges: number[];
 }
 
 /** Runs conversions somewhere: in this thread, or in a worker so the caller stays responsive. */
@@ -23,9 +29,32 @@ export interface WorkerRequest {
 }
 export type WorkerResponse = { id: number; ok: true; result: ChainResult } | { id: number; ok: false; message: string };
 
+/** The same conversion without regional phrases: what converting only the characters gives. */
+const CHARACTERS_ONLY: Partial<Record<ConversionVariant, ConversionVariant>> = {
+  s2twp: 's2tw',
+  tw2sp: 'tw2s',
+  s2hkp: 's2hk',
+  hk2sp: 'hk2s',
+};
+
 export function runChain(text: string, chain: readonly ConversionVariant[]): ChainResult {
   const { text: converted, alignment } = convertChain(text, chain);
-  return { text: converted, alignment: alignment.toJSON() };
+  const wordChanges: number[] = [];
+  if (chain.some((v) => CHARACTERS_ONLY[v])) {
+    // A changed stretch is a word change where converting the characters alone reads otherwise.
+    const plain = convertChain(
+      text,
+      chain.map((v) => CHARACTERS_ONLY[v] ?? v),
+    );
+    for (const seg of alignment.segments({ source: text, target: converted })) {
+      if (!seg.changed) continue;
+      const other = plain.alignment.rangeToTarget(seg.source);
+      if (plain.text.slice(other.start, other.end) !== converted.slice(seg.target.start, seg.target.end)) {
+        wordChanges.push(seg.source.start, seg.source.end, seg.target.start, seg.target.end);
+      }
+    }
+  }
+  return { text: converted, alignment: alignment.toJSON(), wordChanges };
 }
 
 /** Converts in the calling thread (tests, the command line). */

@@ -138,6 +138,11 @@ export interface ConvertedText {
   /** The converted blocks; `start` is in converted-text offsets. */
   blocks: Block[];
   alignment: AlignmentJSON;
+  /**
+   * Where the conversion changed words rather than characters (软件 → 軟體): flat quads of source
+   * start, source end, converted start, converted end. Empty without regional phrases.
+   */
+  wordChanges: number[];
   /** The dictionary version that produced it. */
   dictionaryVersion: string;
   /** Whether it came from the cache. */

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Alignment, Range } from '../../preload/contract/alignment';
 import type { Highlight } from '../../preload/contract/types';
+import type { TextLayout } from './layout';
 import type { PositionMap } from './positions';
 
 /**
@@ -11,12 +12,14 @@ import type { PositionMap } from './positions';
  * positions. Selections come back the same way.
  */
 
-/** A highlight as laid out in the document on screen. */
+/** A highlight as laid out in the document on screen (once per column it shows in). */
 export interface ShownHighlight {
   highlight: Highlight;
   /** ProseMirror positions. */
   from: number;
   to: number;
+  /** Tells apart the places one highlight shows in (side by side: one per column). */
+  key: string;
 }
 
 /** The document-on-screen range of a source range. */
@@ -33,28 +36,25 @@ export function positionsToSource(from: number, to: number, alignment: Alignment
 }
 
 /** Lays out every highlight that is not orphaned, in reading order. */
-export function layoutHighlights(
-  highlights: readonly Highlight[],
-  alignment: Alignment,
-  map: PositionMap,
-): ShownHighlight[] {
+export function layoutHighlights(highlights: readonly Highlight[], layout: TextLayout): ShownHighlight[] {
   const shown: ShownHighlight[] = [];
   for (const highlight of highlights) {
     if (highlight.orphaned) continue;
-    const { from, to } = sourceToPositions(highlight, alignment, map);
-    if (to > from) shown.push({ highlight, from, to });
+    layout.place(highlight).forEach(({ from, to }, i) => {
+      if (to > from) shown.push({ highlight, from, to, key: `${highlight.id}:${i}` });
+    });
   }
   return shown.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
-function decorationOf({ highlight: h, from, to }: ShownHighlight): Decoration {
+function decorationOf({ highlight: h, from, to, key }: ShownHighlight): Decoration {
   return Decoration.inline(
     from,
     to,
     // An element per colour: ProseMirror merges overlapping decorations of the same element into
     // one span (one background), and nests different ones, so overlaps show as layered colours.
     { nodeName: `dz-hl-${h.color}`, class: `hl hl-${h.color}${h.note ? ' hl-noted' : ''}`, 'data-hl': h.id },
-    { id: h.id },
+    { id: h.id, key },
   );
 }
 
@@ -84,21 +84,21 @@ export class HighlightLayer {
 
   /** The decorations for `shown` on `doc`. */
   update(doc: PMNode, shown: readonly ShownHighlight[]): DecorationSet {
-    const next = new Map(shown.map((s) => [s.highlight.id, s]));
+    const next = new Map(shown.map((s) => [s.key, s]));
     if (doc !== this.doc) {
       this.doc = doc;
       this.set = highlightDecorations(doc, shown);
     } else {
       const removed: Decoration[] = [];
-      for (const [id, old] of this.drawn) {
-        const now = next.get(id);
+      for (const [key, old] of this.drawn) {
+        const now = next.get(key);
         if (!now || !drawnAlike(old, now)) {
-          removed.push(...this.set.find(old.from, old.to, (spec: { id?: string }) => spec.id === id));
+          removed.push(...this.set.find(old.from, old.to, (spec: { key?: string }) => spec.key === key));
         }
       }
       const added: Decoration[] = [];
-      for (const [id, now] of next) {
-        const old = this.drawn.get(id);
+      for (const [key, now] of next) {
+        const old = this.drawn.get(key);
         if (!old || !drawnAlike(old, now)) added.push(decorationOf(now));
       }
       if (removed.length) this.set = this.set.remove(removed);
@@ -108,11 +108,19 @@ export class HighlightLayer {
     return this.set;
   }
 
-  /** The decorations with one highlight emphasised (hovered, or its note or tools in use). */
-  emphasise(doc: PMNode, id: string | null): DecorationSet {
-    const target = id === null ? undefined : this.drawn.get(id);
-    if (!target || doc !== this.doc) return this.set;
-    return this.set.add(doc, [Decoration.inline(target.from, target.to, { class: 'hl-active' }, { emphasis: true })]);
+  /**
+   * The decorations with one highlight emphasised (hovered, or its note or tools in use) wherever
+   * it shows, and any extra decorations (the counterpart of a selection, marked changes).
+   */
+  withOverlay(doc: PMNode, emphasised: string | null, extra: readonly Decoration[] = []): DecorationSet {
+    if (doc !== this.doc) return this.set;
+    const overlay = [...extra];
+    if (emphasised !== null) {
+      for (const s of this.drawn.values()) {
+        if (s.highlight.id === emphasised) overlay.push(Decoration.inline(s.from, s.to, { class: 'hl-active' }));
+      }
+    }
+    return overlay.length ? this.set.add(doc, overlay) : this.set;
   }
 }
 

@@ -11,13 +11,22 @@ export class PositionMap {
   /** PM position of the first character of each block. */
   private readonly pmStarts: number[];
 
-  constructor(private readonly blocks: readonly Block[]) {
+  /**
+   * @param starts - the document position of each block's first character, when the blocks are
+   *   not simply laid one after the other (side by side, each sits in a cell of a row).
+   */
+  constructor(
+    private readonly blocks: readonly Block[],
+    starts?: readonly number[],
+  ) {
     let pos = 0;
-    this.pmStarts = blocks.map((b) => {
-      const start = pos + 1;
-      pos += b.text.length + 2;
-      return start;
-    });
+    this.pmStarts = starts
+      ? [...starts]
+      : blocks.map((b) => {
+          const start = pos + 1;
+          pos += b.text.length + 2;
+          return start;
+        });
   }
 
   /** Index of the block containing source offset `offset` (a line break belongs to the block before it). */
@@ -58,6 +67,54 @@ export class PositionMap {
     const last = this.blocks[this.blocks.length - 1];
     return last ? last.start + last.text.length : 0;
   }
+}
+
+/** Rows per chunk of the side-by-side document (see the schema's chunk). */
+const CHUNK_ROWS = 24;
+
+/**
+ * Builds the side-by-side document: one row per block, the original on the left and the converted
+ * block on the right, so that each pair starts on the same line and the taller sets the height.
+ * Returns the document and where each column's blocks start in it.
+ */
+export function buildPairedDoc(
+  source: readonly Block[],
+  target: readonly Block[],
+  langs: { source: string; target: string },
+): { doc: PMNode; sourceStarts: number[]; targetStarts: number[] } {
+  const { nodes } = readerSchema;
+  const block = (b: Block) =>
+    (b.kind === 'heading' ? nodes.heading : nodes.paragraph).create(null, b.text ? readerSchema.text(b.text) : null);
+  // A column holds about 32 characters a line at the reading width; a row is about a line taller
+  // than its longer paragraph (the gap between paragraphs).
+  const lines = (b: Block | undefined) => Math.max(1, Math.ceil((b?.text.length ?? 0) / 32));
+  const rows = source.map((b, i) => ({
+    lines: Math.max(lines(b), lines(target[i])) + 1,
+    node: nodes.pair.create(null, [
+      nodes.cell.create({ side: 'source', lang: langs.source }, block(b)),
+      nodes.cell.create({ side: 'target', lang: langs.target }, block(target[i] ?? { ...b, text: '' })),
+    ]),
+  }));
+  const chunks: PMNode[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    const group = rows.slice(i, i + CHUNK_ROWS);
+    chunks.push(
+      nodes.chunk.create(
+        { lines: group.reduce((n, r) => n + r.lines, 0) },
+        group.map((r) => r.node),
+      ),
+    );
+  }
+  const doc = nodes.doc.create(null, chunks);
+  const sourceStarts: number[] = [];
+  const targetStarts: number[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'cell') return true;
+    // Cell open, block open: the text starts two positions in.
+    (node.attrs.side === 'target' ? targetStarts : sourceStarts).push(pos + 2);
+    return false;
+  });
+  return { doc, sourceStarts, targetStarts };
 }
 
 /** Builds the reading document from an article's blocks. */

@@ -1,5 +1,5 @@
 import { EditorState, TextSelection } from 'prosemirror-state';
-import { EditorView } from 'prosemirror-view';
+import { Decoration, EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
 import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
@@ -10,9 +10,8 @@ import { useI18n } from '../i18n';
 import { ScriptBadge } from '../library/script-badge';
 import { ErrorBanner } from '../ui/error-banner';
 import { HighlightTools, MarginNotes, NotesPanel, SelectionTools } from './annotation-ui';
-import { sourceToPositions } from './highlights';
-import { buildDoc, PositionMap } from './positions';
-import { type TextLayout, useAnnotations } from './use-annotations';
+import { PairedLayout, SingleLayout, type TextLayout } from './layout';
+import { useAnnotations } from './use-annotations';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
 const SAVE_DELAY_MS = 400;
@@ -55,8 +54,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const mapRef = useRef<PositionMap | null>(null);
-  const alignmentRef = useRef<Alignment | null>(null);
+  /** The layout of the view on screen (set when the view is built). */
+  const layoutRef = useRef<TextLayout | null>(null);
   /** The source offset to bring to the top when the view is (re)built. */
   const anchorRef = useRef(0);
   /** The script asked for last, while switches are under way (keys can be pressed faster than they convert). */
@@ -73,6 +72,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const [replaced, setReplaced] = useState<ReanchorReport | null>(null);
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
+  /** Side by side: the original and the converted text in two columns. */
+  const [paired, setPaired] = useState(false);
+  /** Whether the places where the conversion changed words are marked. */
+  const [markWords, setMarkWords] = useState(false);
+  /** The original of the converted words under the pointer. */
+  const [original, setOriginal] = useState<{ x: number; y: number; shown: string; original: string } | null>(null);
 
   useEffect(() => {
     const onResize = () => setWidth(window.innerWidth);
@@ -100,24 +105,25 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     };
   }, [articleId, reloads]);
 
-  /** The text on screen and its maps to positions and to the source. */
-  const layout: TextLayout | null = useMemo(
-    () =>
-      shown && {
-        map: new PositionMap(shown.blocks),
-        alignment: Alignment.fromJSON(shown.alignment),
-        text: shown.blocks.map((b) => b.text).join('\n'),
-      },
-    [shown],
-  );
+  /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
+  const layout: TextLayout | null = useMemo(() => {
+    if (!shown || !article) return null;
+    const alignment = Alignment.fromJSON(shown.alignment);
+    if (paired && shown.script !== 'original') {
+      return new PairedLayout(article.blocks, shown.blocks, alignment, {
+        source: langOf(article, 'original'),
+        target: langOf(article, shown.script),
+      });
+    }
+    return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'));
+  }, [shown, article, paired]);
 
   /** Where the reader is: the source offset of the first visible character, and how far down. */
   const currentPosition = useCallback((): { offset: number; progress: number } | null => {
     const scroller = scrollRef.current;
     const view = viewRef.current;
-    const map = mapRef.current;
-    const alignment = alignmentRef.current;
-    if (!scroller || !view || !map || !alignment) return null;
+    const current = layoutRef.current;
+    if (!scroller || !view || !current) return null;
     const top = scroller.getBoundingClientRect().top;
     const max = scroller.scrollHeight - scroller.clientHeight;
     const progress = max <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / max));
@@ -126,9 +132,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       if (rect.bottom <= top + 4) continue;
       const hit = view.posAtCoords({ left: rect.left + 4, top: Math.max(rect.top, top) + 8 });
       const pos = hit ? hit.pos : view.posAtDOM(child, 0);
-      return { offset: alignment.toSource(map.toOffset(pos)), progress };
+      return { offset: current.sourceAt(pos), progress };
     }
-    return { offset: alignment.sourceLength, progress };
+    return { offset: current.sourceLength, progress };
   }, []);
 
   const savePosition = useCallback(() => {
@@ -143,9 +149,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   useEffect(() => {
     const mount = mountRef.current;
     if (!article || !shown || !layout || !mount) return;
-    const { map, alignment } = layout;
-    mapRef.current = map;
-    alignmentRef.current = alignment;
+    layoutRef.current = layout;
     // The text takes a caret, so that it can be selected from the keyboard (Shift+arrows) as well
     // as with the mouse, but it never changes: every transaction that would edit it is dropped
     // and every way of inserting text is refused.
@@ -154,7 +158,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       return true;
     };
     const view: EditorView = new EditorView(mount, {
-      state: EditorState.create({ doc: buildDoc(shown.blocks) }),
+      state: EditorState.create({ doc: layout.doc }),
       editable: () => true,
       dispatchTransaction: (tr) => {
         if (!tr.docChanged) view.updateState(view.state.apply(tr));
@@ -163,7 +167,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       handleKeyDown: (_view, event) => event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter',
       handleDOMEvents: { beforeinput: refuse, paste: refuse, cut: refuse, drop: refuse, dragstart: refuse },
       attributes: {
-        class: 'dz-article',
+        class: layout instanceof PairedLayout ? 'dz-article dz-paired' : 'dz-article',
         role: 'document',
         'aria-label': t('reader.article'),
         'aria-readonly': 'true',
@@ -180,7 +184,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     if (scroller) {
       scroller.scrollTop = 0;
       if (anchorRef.current > 0) {
-        const coords = view.coordsAtPos(map.toPos(alignment.toTarget(anchorRef.current)));
+        const coords = view.coordsAtPos(layout.posOf(anchorRef.current));
         scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
       }
       if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
@@ -195,6 +199,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   }, [article, layout]);
 
   const onError = useCallback((e: CallError) => setError(e), []);
+  /** Where the conversion changed words (软件 → 軟體), marked when asked, in every column. */
+  const marks = useMemo(() => {
+    if (!markWords || !shown || !layout) return [];
+    const out: Decoration[] = [];
+    const w = shown.wordChanges;
+    for (let i = 0; i + 3 < w.length; i += 4) {
+      for (const r of layout.place({ start: w[i] ?? 0, end: w[i + 1] ?? 0 })) {
+        if (r.to > r.from) out.push(Decoration.inline(r.from, r.to, { class: 'dz-word-change' }));
+      }
+    }
+    return out;
+  }, [markWords, shown, layout]);
   const ann = useAnnotations({
     articleId,
     layout,
@@ -202,6 +218,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     pageRef,
     reflow: `${viewVersion}|${settings.fontSize}|${width}|${panelOpen}`,
     version: reloads,
+    marks,
     onError,
   });
   const { readSelection, clickAt, setSelection } = ann;
@@ -224,18 +241,38 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     const onFocus = () => {
       const position = currentPosition();
       const v = viewRef.current;
-      const map = mapRef.current;
-      const alignment = alignmentRef.current;
-      if (!position || !v || !map || !alignment || !v.state.selection.empty || v.state.selection.from > 1) return;
-      const pos = map.toPos(alignment.toTarget(position.offset));
+      const current = layoutRef.current;
+      if (!position || !v || !current || !v.state.selection.empty || v.state.selection.from > 1) return;
+      const pos = current.posOf(position.offset);
       v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, pos)));
     };
+    // Hovering converted words shows what they were.
+    let frame = 0;
+    const onMove = (e: MouseEvent) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const v = viewRef.current;
+        const current = layoutRef.current;
+        const hit = v?.posAtCoords({ left: e.clientX, top: e.clientY });
+        const found = hit && current && hit.inside >= 0 ? current.originalAt(hit.pos) : null;
+        setOriginal(found && found.original !== found.shown ? { x: e.clientX, y: e.clientY, ...found } : null);
+      });
+    };
+    const onLeave = () => {
+      cancelAnimationFrame(frame);
+      setOriginal(null);
+    };
+    dom.addEventListener('mousemove', onMove);
+    dom.addEventListener('mouseleave', onLeave);
     dom.addEventListener('mouseup', onUp);
     dom.addEventListener('keyup', onKeyUp);
     dom.addEventListener('click', onClick);
     dom.addEventListener('focus', onFocus);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
+      cancelAnimationFrame(frame);
+      dom.removeEventListener('mousemove', onMove);
+      dom.removeEventListener('mouseleave', onLeave);
       dom.removeEventListener('mouseup', onUp);
       dom.removeEventListener('keyup', onKeyUp);
       dom.removeEventListener('click', onClick);
@@ -246,7 +283,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
 
   /** Whether the margin beside the page is wide enough for notes; else they live in the panel. */
   const pageWidth = (pageRef.current?.offsetWidth ?? settings.fontSize * 36 + 56) + 2 * MARGIN_NOTES_WIDTH;
-  const wide = width - (panelOpen ? 360 : 0) >= pageWidth;
+  // Side by side, the margins are the other column's: notes go to the panel.
+  const wide = !paired && width - (panelOpen ? 360 : 0) >= pageWidth;
   // A note to write in a narrow window opens the panel.
   useEffect(() => {
     if (ann.focusNote && !wide) setPanelOpen(true);
@@ -259,7 +297,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       const view = viewRef.current;
       const scroller = scrollRef.current;
       if (!target || !view || !scroller || !layout) return;
-      const { from } = sourceToPositions(target.highlight, layout.alignment, layout.map);
+      const from = layout.place(target.highlight)[0]?.from ?? target.from;
       const coords = view.coordsAtPos(from);
       const box = scroller.getBoundingClientRect();
       scroller.scrollTop += coords.top - box.top - box.height / 3;
@@ -282,7 +320,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     window.setTimeout(() => setReplaced(null), 10000);
   };
 
-  const offered = article ? offeredScripts(sourceKind(article.scriptForm)) : [];
+  const offered = useMemo(() => (article ? offeredScripts(sourceKind(article.scriptForm)) : []), [article]);
   // The title in the script on screen, when it is one of the article's blocks.
   const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
   const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
@@ -318,6 +356,19 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     },
     [articleId, currentPosition, show],
   );
+
+  /** Side by side on or off; on with the original on screen, the first conversion goes on the right. */
+  const togglePaired = useCallback(() => {
+    anchorRef.current = currentPosition()?.offset ?? anchorRef.current;
+    if (paired) {
+      setPaired(false);
+      return;
+    }
+    const now = wantedRef.current ?? displayedRef.current;
+    const target = now === 'original' ? offered.find((o) => o !== 'original') : undefined;
+    setPaired(true);
+    if (target) void switchScript(target);
+  }, [paired, offered, currentPosition, switchScript]);
 
   // Save the position when leaving, whatever the way out.
   useEffect(
@@ -377,6 +428,16 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       if (e.key === 'm' || e.key === 'M') {
         e.preventDefault();
         setPanelOpen((open) => !open);
+        return;
+      }
+      if ((e.key === 'p' || e.key === 'P') && offered.length > 1) {
+        e.preventDefault();
+        togglePaired();
+        return;
+      }
+      if (e.key === 'c' || e.key === 'C') {
+        e.preventDefault();
+        setMarkWords((on) => !on);
         return;
       }
       const scroller = scrollRef.current;
@@ -453,7 +514,10 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
                 role="radio"
                 aria-checked={shown?.script === script}
                 className="tool script-option"
-                onClick={() => void switchScript(script)}
+                onClick={() => {
+                  if (script === 'original') setPaired(false);
+                  void switchScript(script);
+                }}
                 aria-label={t(`display.${script}.long`)}
                 title={`${t(`display.${script}.long`)} — ${t('reader.scriptHint')}`}
                 data-script={script}
@@ -461,6 +525,30 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
                 {t(`display.${script}`)}
               </button>
             ))}
+          </div>
+        )}
+        {offered.length > 1 && (
+          <div className="tool-group">
+            <button
+              type="button"
+              className="tool"
+              aria-pressed={paired}
+              onClick={togglePaired}
+              title={t('parallel.hint')}
+              data-testid="parallel-toggle"
+            >
+              {t('parallel.toggle')}
+            </button>
+            <button
+              type="button"
+              className="tool"
+              aria-pressed={markWords}
+              onClick={() => setMarkWords((on) => !on)}
+              title={t('marks.hint')}
+              disabled={shown?.script === 'original'}
+            >
+              {t('marks.toggle')}
+            </button>
           </div>
         )}
         <span className="sr-only" role="status" aria-live="polite">
@@ -546,7 +634,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           onScroll={onScroll}
           aria-label={article?.title ?? t('reader.loading')}
         >
-          <article className="page" ref={pageRef}>
+          <article className={paired && shown?.script !== 'original' ? 'page paired' : 'page'} ref={pageRef}>
             {!article && !error && <p className="muted">{t('reader.loading')}</p>}
             {article && (
               <div className="article-meta">
@@ -581,6 +669,17 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           />
         )}
       </div>
+      {original && (
+        <div
+          className="orig-tooltip"
+          role="tooltip"
+          style={{ left: original.x + 12, top: original.y + 16 }}
+          data-testid="original-tooltip"
+        >
+          <span className="muted">{t('parallel.original')}</span>{' '}
+          <span lang={article ? langOf(article, 'original') : undefined}>{original.original}</span>
+        </div>
+      )}
       {ann.selection && (
         <SelectionTools
           anchor={ann.selection.anchor}

@@ -1,19 +1,10 @@
-import type { EditorView } from 'prosemirror-view';
+import { Decoration, type EditorView } from 'prosemirror-view';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Alignment } from '../../preload/contract/alignment';
 import type { Highlight, HighlightColor } from '../../preload/contract/types';
 import { api, CallError, unwrap } from '../api';
 import type { Anchor, PlacedNote } from './annotation-ui';
-import { HighlightLayer, highlightsAt, layoutHighlights, positionsToSource, type ShownHighlight } from './highlights';
-import type { PositionMap } from './positions';
-
-/** The text on screen, laid out: what maps between its offsets, ProseMirror positions and the source. */
-export interface TextLayout {
-  map: PositionMap;
-  alignment: Alignment;
-  /** The text on screen, blocks joined by one line break. */
-  text: string;
-}
+import { HighlightLayer, highlightsAt, layoutHighlights, type ShownHighlight } from './highlights';
+import type { DocRange, TextLayout } from './layout';
 
 interface Options {
   articleId: number;
@@ -22,6 +13,8 @@ interface Options {
   pageRef: RefObject<HTMLElement | null>;
   /** Changes whenever the view is rebuilt or the text reflows (font size, width). */
   reflow: unknown;
+  /** Extra decorations drawn over the text (the places a conversion changed words). */
+  marks?: readonly Decoration[];
   /** Changes when the article's text was replaced: the highlights are loaded again (re-anchored). */
   version: number;
   onError(error: CallError): void;
@@ -34,10 +27,12 @@ const UNDO_MS = 8000;
  * whatever script is on screen, the selection and the highlight being acted on, and every change
  * (create, recolour, note, delete with undo).
  */
-export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, version, onError }: Options) {
+export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, marks, version, onError }: Options) {
   const [highlights, setHighlights] = useState<Highlight[]>([]);
   /** The selection, when there is one: document positions and where to put the popover. */
   const [selection, setSelection] = useState<{ from: number; to: number; anchor: Anchor } | null>(null);
+  /** Side by side: the same words as the selection, in the other column. */
+  const [counterpart, setCounterpart] = useState<DocRange | null>(null);
   /** The highlight whose popover is open. */
   const [active, setActive] = useState<{ id: string; anchor: Anchor } | null>(null);
   /** The highlight under the pointer or whose note has focus: drawn emphasised, with its note. */
@@ -72,7 +67,7 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ve
   }, [articleId, version, fail]);
 
   const shown: ShownHighlight[] = useMemo(
-    () => (layout ? layoutHighlights(highlights, layout.alignment, layout.map) : []),
+    () => (layout ? layoutHighlights(highlights, layout) : []),
     [highlights, layout],
   );
 
@@ -84,16 +79,17 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ve
     if (!view) return;
     const doc = view.state.doc;
     layer.current.update(doc, shown);
-    const set = layer.current.emphasise(doc, hovered ?? active?.id ?? null);
+    const extra = [...(marks ?? [])];
+    if (counterpart) extra.push(Decoration.inline(counterpart.from, counterpart.to, { class: 'dz-counterpart' }));
+    const set = layer.current.withOverlay(doc, hovered ?? active?.id ?? null, extra);
     view.setProps({ decorations: () => set });
-  }, [shown, hovered, active, viewRef, reflow]);
+  }, [shown, hovered, active, viewRef, reflow, counterpart, marks]);
 
   /** The quote of a highlight as shown in the current script. */
   const quoteOf = useCallback(
     (h: Highlight): string => {
       if (!layout || h.orphaned) return h.exact;
-      const r = layout.alignment.rangeToTarget(h);
-      return layout.text.slice(r.start, r.end);
+      return layout.shownText(h);
     },
     [layout],
   );
@@ -139,14 +135,21 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ve
     }
     const from = view.posAtDOM(range.startContainer, range.startOffset);
     const to = view.posAtDOM(range.endContainer, range.endOffset);
-    if (to <= from) {
+    // Side by side, a selection stays within one column.
+    if (to <= from || !layout || layout.toSource(from, to) === null) {
       setSelection(null);
       return;
     }
     const rect = range.getBoundingClientRect();
     setActive(null);
     setSelection({ from, to, anchor: { top: rect.top, left: rect.left, bottom: rect.bottom } });
-  }, [viewRef]);
+    setCounterpart(layout.counterpart(from, to));
+  }, [viewRef, layout]);
+
+  // The counterpart goes with the selection.
+  useEffect(() => {
+    if (!selection) setCounterpart(null);
+  }, [selection]);
 
   /** A click on a highlight (and not the end of a drag) opens its popover. */
   const clickAt = useCallback(
@@ -169,10 +172,10 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ve
   const create = useCallback(
     async (color: HighlightColor, withNote = false) => {
       if (!selection || !layout) return;
-      const source = positionsToSource(selection.from, selection.to, layout.alignment, layout.map);
+      const source = layout.toSource(selection.from, selection.to);
       setSelection(null);
       window.getSelection()?.removeAllRanges();
-      if (source.end <= source.start) return;
+      if (!source || source.end <= source.start) return;
       lastColor.current = color;
       try {
         const created = unwrap(await api().createHighlight({ articleId, start: source.start, end: source.end, color }));

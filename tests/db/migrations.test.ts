@@ -113,6 +113,24 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM conversions').get()).toEqual({ n: 0 });
   });
 
+  it('0005 empties the conversion cache and gives entries their word changes', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 4);
+    const id = insertArticle(db);
+    db.prepare(
+      `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, created_at) VALUES (?, 's2twp', 'v1', '軟體', '{}', 't')`,
+    ).run(id);
+    expect(migrate(db, MIGRATIONS, 5)).toBe(5);
+    expect(db.prepare('SELECT count(*) AS n FROM conversions').get()).toEqual({ n: 0 });
+    db.prepare(
+      `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, created_at) VALUES (?, 's2t', 'v1', '標題', '{}', 't')`,
+    ).run(id);
+    expect(db.prepare('SELECT word_changes FROM conversions').get()).toEqual({ word_changes: '[]' });
+    // The article itself is untouched.
+    expect(db.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({ title: '标题' });
+  });
+
   it('a failing migration rolls back whole and leaves the previous version', () => {
     const db = new Database(':memory:');
     const broken: Migration = {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { select } from './text';
 
 const SIMPLIFIED_TITLE = '从消费互联网到产业互联网 腾讯迎来第三次“开放”';
 const TRADITIONAL_TITLE = '產業互聯網六年,騰訊正在超越騰訊';
@@ -10,41 +11,6 @@ const openButton = (title: string) => `button[aria-label="打开《${title}》"]
 const article = (app: Page) => app.locator('.dz-article');
 const scriptOption = (app: Page, name: string) =>
   app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
-
-/**
- * Selects the first occurrence of `phrase` in the article as a reader would, ending with a
- * mouseup. The phrase may run across the spans that highlights split the text into.
- */
-async function select(app: Page, phrase: string) {
-  await expect(article(app)).toContainText(phrase);
-  await app.evaluate((text) => {
-    const root = document.querySelector('.dz-article');
-    if (!root) throw new Error('no article');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: { node: Text; start: number }[] = [];
-    let all = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push({ node: node as Text, start: all.length });
-      all += node.textContent ?? '';
-    }
-    const at = all.indexOf(text);
-    if (at < 0) throw new Error(`"${text}" is not in the article`);
-    const locate = (offset: number, end: boolean) => {
-      const hit = nodes.findLast((n) => (end ? n.start < offset : n.start <= offset)) ?? nodes[0]!;
-      return { node: hit.node, offset: offset - hit.start };
-    };
-    const from = locate(at, false);
-    const to = locate(at + text.length, true);
-    const range = document.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    from.node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, phrase);
-  await expect(app.getByTestId('selection-tools')).toBeVisible();
-}
 
 /** The texts of the highlights drawn in the article, each joined across the spans it is split into. */
 const highlighted = (app: Page) =>

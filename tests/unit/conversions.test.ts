@@ -149,6 +149,27 @@ describe('ConversionService', () => {
     reopened.close();
   });
 
+  it('knows where the conversion changed words, not just characters', async () => {
+    const dataDir = tempDir();
+    const services = openServices({ dataDir });
+    const outcome = services.library.importText('用软件和U盘，头发很干燥。', '测试');
+    const id = outcome.status === 'imported' ? outcome.article.id : 0;
+    const view = await services.conversions.view(id, 'taiwanPhrases');
+    const text = view.blocks.map((b) => b.text).join('\n');
+    const source = services.articles.sourceText(id)!;
+    const words: string[] = [];
+    for (let i = 0; i < view.wordChanges.length; i += 4) {
+      const [ss, se, ts, te] = view.wordChanges.slice(i, i + 4) as [number, number, number, number];
+      words.push(`${source.slice(ss, se)}→${text.slice(ts, te)}`);
+    }
+    // 頭髮 and 乾燥 are the same words in another script; 軟體 and 隨身碟 are other words.
+    expect(words).toEqual(['软件→軟體', 'U盘→隨身碟']);
+    expect((await services.conversions.view(id, 'traditional')).wordChanges).toEqual([]);
+    expect((await services.conversions.view(id, 'taiwanPhrases')).cached).toBe(true);
+    expect((await services.conversions.view(id, 'taiwanPhrases')).wordChanges).toEqual(view.wordChanges);
+    services.close();
+  });
+
   it('uses the dictionary version of the installed data', () => {
     expect(dictionaryVersion()).toMatch(/^[0-9a-f]{16}$/);
     expect(dictionaryVersion()).toBe(dictionaryVersion());

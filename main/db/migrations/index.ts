@@ -3,6 +3,13 @@ import { migration0001 } from './0001-articles';
 import { migration0002 } from './0002-highlights';
 import { migration0003 } from './0003-settings';
 import { migration0004 } from './0004-script-conversion';
+import { migration0005 } from './0005-word-changes';
 
 /** Every migration, in order. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Selects the first occurrence of `phrase` in the article as a reader would, ending with a
+ * mouseup. The phrase may run across the spans that highlights split the text into. `within`
+ * narrows the search (side by side: one column).
+ */
+export async function select(app: Page, phrase: string, within = '.dz-article') {
+  await expect(app.locator(within).first()).toContainText(phrase);
+  await app.evaluate(
+    ([text, scope]) => {
+      const root = document.querySelector(scope);
+      if (!root) throw new Error(`no ${scope}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; start: number }[] = [];
+      let all = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node: node as Text, start: all.length });
+        all += node.textContent ?? '';
+      }
+      const at = all.indexOf(text);
+      if (at < 0) throw new Error(`"${text}" is not in the article`);
+      const locate = (offset: number, end: boolean) => {
+        const hit = nodes.findLast((n) => (end ? n.start < offset : n.start <= offset)) ?? nodes[0]!;
+        return { node: hit.node, offset: offset - hit.start };
+      };
+      const from = locate(at, false);
+      const to = locate(at + text.length, true);
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      from.node.parentElement?.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [phrase, within] as const,
+  );
+  await expect(app.getByTestId('selection-tools')).toBeVisible();
+}
