@@ -7,6 +7,7 @@ import { convertChain, type Variant } from '../../main/script/convert';
 import { openServices } from '../../main/services';
 import { layoutBlocks } from '../../main/db/articles';
 import { positionsToSource, sourceToPositions } from '../../renderer/reader/highlights';
+import { PairedLayout } from '../../renderer/reader/layout';
 import { PositionMap } from '../../renderer/reader/positions';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
 
@@ -191,5 +192,42 @@ describe('highlights across scripts (the reader’s mapping)', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('side by side (PairedLayout)', () => {
+  it('a range selected in either column is the same source range, shown on the same words in both', () => {
+    const source = '用软件和U盘。\n头发很干燥，吃方便面。\n腾讯的𠮷野家';
+    const { text: converted, alignment } = convertChain(source, ['s2twp']);
+    const blocks = (t: string) => layoutBlocks(t.split('\n').map((x) => ({ kind: 'paragraph' as const, text: x })));
+    const layout = new PairedLayout(blocks(source), blocks(converted), Alignment.fromJSON(alignment.toJSON()), {
+      source: 'zh-Hans',
+      target: 'zh-Hant-TW',
+    });
+    const textAt = (r: { from: number; to: number }) => layout.doc.textBetween(r.from, r.to);
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), (a, b) => {
+        const n = source.length + 1;
+        const range = { start: Math.min(a % n, b % n), end: Math.max(a % n, b % n) };
+        fc.pre(range.end > range.start && !source.slice(range.start, range.end).includes('\n'));
+        const [left, right] = layout.place(range);
+        // The left column shows the source words exactly; the right their conversion.
+        expect(textAt(left!)).toBe(source.slice(range.start, range.end));
+        const back = layout.toSource(right!.from, right!.to)!;
+        expect(back.start).toBeLessThanOrEqual(range.start);
+        expect(back.end).toBeGreaterThanOrEqual(range.end);
+        expect(layout.toSource(left!.from, left!.to)).toEqual(range);
+        // A selection in one column has its counterpart in the other.
+        expect(layout.counterpart(left!.from, left!.to)).toEqual(right);
+      }),
+      { numRuns: 300 },
+    );
+    // U盘 on the left is 隨身碟 on the right; a stretch across both columns is no selection.
+    const u = source.indexOf('U盘');
+    const [left, right] = layout.place({ start: u, end: u + 2 });
+    expect(textAt(left!)).toBe('U盘');
+    expect(textAt(right!)).toBe('隨身碟');
+    expect(layout.toSource(left!.from, right!.to)).toBeNull();
+    expect(layout.originalAt(right!.from + 1)).toEqual({ shown: '隨身碟', original: 'U盘' });
   });
 });
