@@ -10,39 +10,16 @@
  * table and writes bench-results/parallel.json.
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { DuizhaoApi } from '../preload/contract/api';
+import { startHost } from '../tests/e2e/host/start';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench-results', 'parallel.json');
 const TARGET_CHARS = 200_000;
 const TITLE = '对照基准 二十万字';
-
-async function startHost(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'out', 'e2e-host', 'host.mjs'),
-      '--data',
-      mkdtempSync(join(tmpdir(), 'duizhao-bench-')),
-      '--root',
-      ROOT,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`test host exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
-    });
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 const dir = join(ROOT, 'resources', 'samples');
 const sample = readdirSync(dir)
@@ -53,7 +30,7 @@ let body = '';
 while (body.length < TARGET_CHARS) body += `${sample}\n\n`;
 const text = `${TITLE}\n\n${body}`;
 
-const host = await startHost();
+const host = await startHost(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
 const browser = await chromium.launch({
   executablePath: process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],

@@ -1,9 +1,8 @@
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startHost } from './host/start';
 
 const root = join(__dirname, '..', '..');
 export const samplesDir = join(root, 'resources', 'samples');
@@ -33,24 +32,6 @@ interface Fixtures {
   shot(name: string): Promise<void>;
 }
 
-async function startHost(dataDir: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out', 'e2e-host', 'host.mjs'), '--data', dataDir, '--root', root],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`test host exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
-    });
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -68,7 +49,7 @@ export const test = base.extend<Fixtures>({
       await app.close();
       return;
     }
-    const host = await startHost(dataDir);
+    const host = await startHost(root, dataDir);
     // The host is stopped whatever happens, a browser that fails to start included.
     try {
       const browser = await chromium.launch({

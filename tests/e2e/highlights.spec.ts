@@ -3,14 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { select } from './text';
-
-const SIMPLIFIED_TITLE = '从消费互联网到产业互联网 腾讯迎来第三次“开放”';
-const TRADITIONAL_TITLE = '產業互聯網六年,騰訊正在超越騰訊';
-const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
-const article = (app: Page) => app.locator('.dz-article');
-const scriptOption = (app: Page, name: string) =>
-  app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
+import { TITLES, openButton, article, scriptOption, select } from './text';
 
 /** The texts of the highlights drawn in the article, each joined across the spans it is split into. */
 const highlighted = (app: Page) =>
@@ -28,7 +21,7 @@ const highlighted = (app: Page) =>
   });
 
 test('a highlight made in Simplified stays on the same words in the Traditional original', async ({ app, shot }) => {
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   await scriptOption(app, '简体中文').click();
   await expect(article(app).locator('h1')).toHaveText('产业互联网六年,腾讯正在超越腾讯');
   await select(app, '最漫长的夏天');
@@ -36,7 +29,7 @@ test('a highlight made in Simplified stays on the same words in the Traditional 
   await expect(article(app).locator('.hl-green')).toHaveText('最漫长的夏天');
 
   await scriptOption(app, '按原文显示').click();
-  await expect(article(app).locator('h1')).toHaveText(TRADITIONAL_TITLE);
+  await expect(article(app).locator('h1')).toHaveText(TITLES.traditional);
   await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
   await scriptOption(app, '繁体中文（台湾字形）').click();
   await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
@@ -69,7 +62,7 @@ test('a highlight made in Simplified stays on the same words in the Traditional 
 });
 
 test('a highlight across a length-changing phrase covers the whole phrase in every script', async ({ app }) => {
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await scriptOption(app, '繁体中文，使用台湾用语').click();
   await expect(article(app).locator('h1')).toHaveText('從消費網際網路到產業網際網路 騰訊迎來第三次“開放”');
   // Select only part of 網際網路 (互联网 in the original): the highlight takes the whole phrase.
@@ -83,7 +76,7 @@ test('a highlight across a length-changing phrase covers the whole phrase in eve
 });
 
 test('a note shows in the margin beside its highlight and both persist after a reload', async ({ app, shot }) => {
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await select(app, '腾讯迎来第三次');
   await app.keyboard.press('n');
   const note = app.getByRole('textbox', { name: /关于“腾讯迎来第三次”的批注/ }).first();
@@ -103,13 +96,13 @@ test('a note shows in the margin beside its highlight and both persist after a r
   await shot('margin-note');
 
   await app.reload();
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await expect(article(app).locator('.hl')).toHaveText('腾讯迎来第三次');
   await expect(app.locator('.margin-note textarea')).toHaveValue('第三次开放：从消费到产业');
 });
 
 test('notes stack without overlapping, and a narrow window moves them to the panel', async ({ app, shot }) => {
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   for (const [phrase, text] of [
     ['廣州', '城市'],
     ['最漫長', '天氣'],
@@ -138,7 +131,7 @@ test('notes stack without overlapping, and a narrow window moves them to the pan
 });
 
 test('the notes panel filters by colour, searches, and goes to a highlight; delete can be undone', async ({ app }) => {
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   await select(app, '廣州');
   await app.keyboard.press('1');
   await select(app, '歷史紀錄');
@@ -167,7 +160,7 @@ test('the notes panel filters by colour, searches, and goes to a highlight; dele
 test('an edited version re-imported over the article keeps highlights on their words or lists them as orphaned', async ({
   app,
 }) => {
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   await select(app, '最漫長的夏天');
   await app.keyboard.press('2');
   await select(app, '1994年創下的');
@@ -179,7 +172,7 @@ test('an edited version re-imported over the article keeps highlights on their w
       .join('\n\n'),
   );
   const edited = original
-    .replace(TRADITIONAL_TITLE, `${TRADITIONAL_TITLE}\n\n編者按：本文有修訂。`)
+    .replace(TITLES.traditional, `${TITLES.traditional}\n\n編者按：本文有修訂。`)
     .replace('追平並超越了1994年創下的歷史紀錄', '天氣炎熱');
   const dir = mkdtempSync(join(tmpdir(), 'duizhao-edit-'));
   const file = join(dir, 'edited.txt');
@@ -194,8 +187,8 @@ test('an edited version re-imported over the article keeps highlights on their w
 });
 
 test('text can be selected and highlighted from the keyboard alone', async ({ app }) => {
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
-  await expect(article(app).locator('h1')).toHaveText(TRADITIONAL_TITLE);
+  await app.locator(openButton(TITLES.traditional)).click();
+  await expect(article(app).locator('h1')).toHaveText(TITLES.traditional);
   // Tab into the text: the caret goes where the reader is (the top, here).
   await article(app).focus();
   for (let i = 0; i < 4; i++) await app.keyboard.press('Shift+ArrowRight');

@@ -1,10 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { select } from './text';
+import { TITLES, openButton, select } from './text';
 
-const SIMPLIFIED_TITLE = '从消费互联网到产业互联网 腾讯迎来第三次“开放”';
-const TAIWAN_TITLE = '騰訊產業互聯網週年考:一路狂奔能否再造一個騰訊?';
-const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
 const pairs = (app: Page) => app.locator('.dz-pair');
 
 /** For each row: the top of the original's paragraph and of the converted one. */
@@ -17,15 +14,15 @@ const rowTops = (app: Page) =>
   );
 
 test('side by side: every paragraph pair starts on the same line, and one scroll moves both', async ({ app, shot }) => {
-  await app.locator(openButton(TAIWAN_TITLE)).click();
-  await expect(app.locator('.dz-article h1')).toHaveText(TAIWAN_TITLE);
+  await app.locator(openButton(TITLES.taiwan)).click();
+  await expect(app.locator('.dz-article h1')).toHaveText(TITLES.taiwan);
   await app.keyboard.press('p');
   await expect(app.getByTestId('parallel-toggle')).toHaveAttribute('aria-pressed', 'true');
   // Taiwan text goes to Simplified on the right.
   await expect(pairs(app).first().locator('.dz-cell-target h1')).toHaveText(
     '腾讯产业互联网周年考:一路狂奔能否再造一个腾讯?',
   );
-  await expect(pairs(app).first().locator('.dz-cell-source h1')).toHaveText(TAIWAN_TITLE);
+  await expect(pairs(app).first().locator('.dz-cell-source h1')).toHaveText(TITLES.taiwan);
   const count = await pairs(app).count();
   expect(count).toBeGreaterThan(20);
   for (const { left, right } of await rowTops(app)) expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
@@ -52,7 +49,7 @@ test('side by side: a highlight made in the right column shows in the left, and 
   app,
   shot,
 }) => {
-  await app.locator(openButton(TAIWAN_TITLE)).click();
+  await app.locator(openButton(TITLES.taiwan)).click();
   await app.getByTestId('parallel-toggle').click();
   const right = '.dz-chunk:first-child .dz-pair:first-child .dz-cell-target';
   const left = '.dz-chunk:first-child .dz-pair:first-child .dz-cell-source';
@@ -80,7 +77,7 @@ test('side by side: a highlight made in the right column shows in the left, and 
 });
 
 test('side by side: word changes (互联网 → 網際網路) are marked in both columns on request', async ({ app, shot }) => {
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name: '繁体中文，使用台湾用语' }).click();
   await expect(app.locator('.dz-article')).toHaveAttribute('data-script', 'taiwanPhrases');
   await app.getByTestId('parallel-toggle').click();

@@ -1,13 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const SIMPLIFIED_TITLE = '从消费互联网到产业互联网 腾讯迎来第三次“开放”';
-const TRADITIONAL_TITLE = '產業互聯網六年,騰訊正在超越騰訊';
-const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
-
-const article = (app: Page) => app.locator('.dz-article');
-const scriptOption = (app: Page, name: string) =>
-  app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
+import { TITLES, openButton, article, scriptOption } from './text';
 
 /** Index of the first block whose bottom is below the top of the scroller: the paragraph being read. */
 const firstVisibleBlock = (app: Page) =>
@@ -19,8 +12,8 @@ const firstVisibleBlock = (app: Page) =>
   });
 
 test('the reader switches scripts from the toolbar and with V, on the same paragraph', async ({ app, shot }) => {
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
-  await expect(article(app).locator('h1')).toHaveText(SIMPLIFIED_TITLE);
+  await app.locator(openButton(TITLES.simplified)).click();
+  await expect(article(app).locator('h1')).toHaveText(TITLES.simplified);
   await expect(scriptOption(app, '按原文显示')).toHaveAttribute('aria-checked', 'true');
   // A Simplified article is not offered in Simplified: that is its original.
   await expect(scriptOption(app, '简体中文')).toHaveCount(0);
@@ -52,33 +45,33 @@ test('the reader switches scripts from the toolbar and with V, on the same parag
   await app.keyboard.press('v');
   await expect(scriptOption(app, '繁体中文（香港字形）')).toHaveAttribute('aria-checked', 'true');
   await app.keyboard.press('v');
-  await expect(article(app).locator('h1')).toHaveText(SIMPLIFIED_TITLE);
+  await expect(article(app).locator('h1')).toHaveText(TITLES.simplified);
   expect(await firstVisibleBlock(app)).toBe(before);
 });
 
 test('the chosen script is remembered per article, and the default comes from settings', async ({ app }) => {
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await scriptOption(app, '繁体中文（香港字形）').click();
   await expect(article(app).locator('h1')).toHaveText('從消費互聯網到產業互聯網 騰訊迎來第三次“開放”');
   await expect(article(app)).toHaveAttribute('data-script', 'hongkong');
   await app.keyboard.press('Escape');
 
   // Another article opens as written.
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   await expect(article(app)).toHaveAttribute('data-script', 'original');
-  await expect(article(app).locator('h1')).toHaveText(TRADITIONAL_TITLE);
+  await expect(article(app).locator('h1')).toHaveText(TITLES.traditional);
   await app.keyboard.press('Escape');
 
   // With Simplified as the default, a Traditional article opens in Simplified...
   await app.getByLabel('文章默认显示为').selectOption('simplified');
-  await app.locator(openButton(TRADITIONAL_TITLE)).click();
+  await app.locator(openButton(TITLES.traditional)).click();
   await expect(article(app).locator('h1')).toHaveText('产业互联网六年,腾讯正在超越腾讯');
   await expect(scriptOption(app, '简体中文')).toHaveAttribute('aria-checked', 'true');
   await app.keyboard.press('Escape');
 
   // ...while the article given its own choice keeps it, also after a reload.
   await app.reload();
-  await app.locator(openButton(SIMPLIFIED_TITLE)).click();
+  await app.locator(openButton(TITLES.simplified)).click();
   await expect(article(app)).toHaveAttribute('data-script', 'hongkong');
   await expect(scriptOption(app, '繁体中文（香港字形）')).toHaveAttribute('aria-checked', 'true');
 });

@@ -1,5 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The sample articles' titles, as their files give them (resources/samples, from shared/seeds). */
+export const TITLES = {
+  simplified: '从消费互联网到产业互联网 腾讯迎来第三次“开放”',
+  taiwan: '騰訊產業互聯網週年考:一路狂奔能否再造一個騰訊?',
+  traditional: '產業互聯網六年,騰訊正在超越騰訊',
+};
+
+/** The library's button that opens an article (the UI is in Simplified Chinese in the tests). */
+export const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
+export const article = (app: Page) => app.locator('.dz-article');
+/** One of the reader's script choices, by its accessible name. */
+export const scriptOption = (app: Page, name: string) =>
+  app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
+
 /**
  * Selects the first occurrence of `phrase` in the article as a reader would, ending with a
  * mouseup. The phrase may run across the spans that highlights split the text into. `within`
