@@ -1,6 +1,7 @@
 import { AppFailure } from '../preload/contract/errors';
 import type { Handlers } from '../preload/contract/api';
 import type { AppInfo } from '../preload/contract/types';
+import { writeFileAtomic } from './export/exporter';
 import type { Services } from './services';
 
 /** What only the shell around the services can do (native dialogs, app facts). */
@@ -8,11 +9,13 @@ export interface Edges {
   appInfo(): AppInfo;
   /** Asks the user for files to import: their paths, or null when they cancel. */
   pickImportPaths(): Promise<string[] | null>;
+  /** Asks where to save a file (confirming before replacing one): its path, or null when they cancel. */
+  pickSavePath(defaultName: string): Promise<string | null>;
 }
 
 /** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
 export function createHandlers(services: Services, edges: Edges) {
-  const { library, articles, settings, conversions, annotations } = services;
+  const { library, articles, settings, conversions, annotations, exporter } = services;
   return {
     getAppInfo: () => edges.appInfo(),
     listArticles: () => articles.list(),
@@ -54,6 +57,19 @@ export function createHandlers(services: Services, edges: Edges) {
     deleteHighlight: (id) => annotations.delete(id),
     restoreHighlight: (highlight) => annotations.restore(highlight),
     replaceArticleText: ({ id, file }) => services.replaceArticleText(id, file),
+    exportAnnotations: async (request) => {
+      const file = await exporter.build(request);
+      // In the app the file goes where the user says; elsewhere (the test host) it is a download.
+      if (!edges.appInfo().nativeDialogs) return { saved: false, ...file };
+      const path = await edges.pickSavePath(file.fileName);
+      if (!path) throw new AppFailure('cancelled', 'The export was cancelled.');
+      writeFileAtomic(path, file.content);
+      return { saved: true, path, count: file.count };
+    },
+    importAnnotations: ({ file }) => {
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
+      return exporter.importJson(text);
+    },
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
   } satisfies Handlers;

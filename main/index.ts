@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'el
 import { join } from 'node:path';
 import { DatabaseTooNewError } from './db/migrate';
 import { createHandlers } from './handlers';
-import { emitToWindows, pickImportPaths, registerIpc } from './ipc';
+import { emitToWindows, pickImportPaths, pickSavePath, registerIpc } from './ipc';
 import { openServices, type Services } from './services';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -90,6 +90,7 @@ async function start(): Promise<void> {
   const handlers = createHandlers(services, {
     appInfo: () => ({ version: app.getVersion(), systemLocale: app.getLocale(), nativeDialogs: true }),
     pickImportPaths: () => pickImportPaths(mainWindow),
+    pickSavePath: (name) => pickSavePath(mainWindow, name),
   });
   registerIpc(handlers, isOwnWindow);
   mainWindow = createWindow();

@@ -37,3 +37,21 @@ export async function pickImportPaths(parent: BrowserWindow | null): Promise<str
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
 }
+
+/**
+ * Asks where to save an export. The system dialog asks before replacing an existing file (on
+ * Linux because of showOverwriteConfirmation; macOS and Windows always do).
+ */
+export async function pickSavePath(parent: BrowserWindow | null, defaultName: string): Promise<string | null> {
+  const extension = defaultName.split('.').pop() ?? '*';
+  const options: Electron.SaveDialogOptions = {
+    defaultPath: defaultName,
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+    filters: [
+      { name: extension.toUpperCase(), extensions: [extension] },
+      { name: '*', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}

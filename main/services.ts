@@ -3,6 +3,7 @@ import { Annotations } from './annotations/annotations';
 import { ArticleStore } from './db/articles';
 import { openDatabase, type Db } from './db/connection';
 import { HighlightStore } from './db/highlights';
+import { Exporter } from './export/exporter';
 import { SettingsStore } from './db/settings';
 import type { ImportFile, ReanchorReport } from '../preload/contract/types';
 import { noEmit, type Emit } from './events';
@@ -32,6 +33,7 @@ export interface Services {
   library: Library;
   conversions: ConversionService;
   annotations: Annotations;
+  exporter: Exporter;
   /** Puts an edited version of an article in its place, re-anchoring its highlights, in one transaction. */
   replaceArticleText(id: number, file: ImportFile): ReanchorReport;
   close(): void;
@@ -47,7 +49,9 @@ export function openServices(options: ServiceOptions): Services {
   const library = new Library(articles, settings, detector, options.emit ?? noEmit);
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(db, articles, settings, runner, dictionaryVersion());
-  const annotations = new Annotations(articles, new HighlightStore(db));
+  const highlights = new HighlightStore(db);
+  const annotations = new Annotations(articles, highlights);
+  const exporter = new Exporter(db, articles, highlights, conversions);
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
   // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
@@ -63,6 +67,7 @@ export function openServices(options: ServiceOptions): Services {
     library,
     conversions,
     annotations,
+    exporter,
     replaceArticleText: (id, file) => {
       const next = library.readReplacement(id, file);
       const report = db.transaction(() => {

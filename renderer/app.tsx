@@ -3,12 +3,14 @@ import { DISPLAY_SCRIPTS, type DisplayScript } from '../preload/contract/scripts
 import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/contract/types';
 import { api, type CallError, unwrap } from './api';
 import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
+import { ExportDialog, useAnnotationImport } from './library/export-ui';
 import { EncodingDialog, ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
 import { useImport } from './library/use-import';
 import { ReaderView } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
 import { ErrorBanner } from './ui/error-banner';
+import { Notice } from './ui/notice';
 
 const UNDO_MS = 10_000;
 
@@ -53,6 +55,13 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
   const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
   const [undo, setUndo] = useState<ArticleSummary | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const showNotice = useCallback((message: string) => {
+    setNotice(message);
+    window.setTimeout(() => setNotice(null), 10000);
+  }, []);
+  const notesImport = useAnnotationImport(showNotice, showNotice);
   const [pasting, setPasting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -174,6 +183,13 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
               <button type="button" className="button" onClick={() => setPasting(true)}>
                 {t('import.paste')}
               </button>
+              <button type="button" className="button" onClick={() => setExporting(true)}>
+                {t('export.button')}
+              </button>
+              <button type="button" className="button" onClick={notesImport.open}>
+                {t('importNotes.button')}
+              </button>
+              {notesImport.element}
               <label className="sort">
                 <span className="muted">{t('settings.defaultScript')}</span>
                 <select
@@ -232,6 +248,16 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
           )}
         </main>
       )}
+      {exporting && (
+        <ExportDialog
+          onClose={() => setExporting(false)}
+          onDone={(message) => {
+            setExporting(false);
+            showNotice(message);
+          }}
+        />
+      )}
+      {notice && <Notice message={notice} onClose={() => setNotice(null)} />}
       {undo && (
         <div className="toast" role="status" aria-live="polite">
           <span>{t('delete.done', { title: undo.title })}</span>

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { argSchemas } from './schemas';
 import type {
+  AnnotationImportReport,
   AppInfo,
   Article,
   ArticleSummary,
   ConvertedText,
+  ExportResult,
   Highlight,
   ImportOutcome,
   ImportReport,
@@ -43,6 +45,8 @@ export interface CallResults {
   deleteHighlight: Highlight;
   restoreHighlight: Highlight;
   replaceArticleText: ReanchorReport;
+  exportAnnotations: ExportResult;
+  importAnnotations: AnnotationImportReport;
   getSettings: Settings;
   updateSettings: Settings;
 }
@@ -76,6 +80,8 @@ export const CALL_NAMES = [
   'deleteHighlight',
   'restoreHighlight',
   'replaceArticleText',
+  'exportAnnotations',
+  'importAnnotations',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];

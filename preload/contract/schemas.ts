@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { DISPLAY_SCRIPTS } from './scripts';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, HIGHLIGHT_COLORS, MAX_IMPORT_BYTES } from './types';
+import {
+  EXPORT_FORMATS,
+  EXPORT_SCRIPTS,
+  FONT_SIZE_MAX,
+  FONT_SIZE_MIN,
+  HIGHLIGHT_COLORS,
+  MAX_IMPORT_BYTES,
+} from './types';
 
 /**
  * Argument schemas, one tuple per call. Main validates every call's arguments with these;
@@ -68,6 +75,12 @@ export const argSchemas = {
   deleteHighlight: z.tuple([highlightId]),
   restoreHighlight: z.tuple([highlight]),
   replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile })]),
+  exportAnnotations: z.tuple([
+    z
+      .object({ articleId: articleId.optional(), format: z.enum(EXPORT_FORMATS), script: z.enum(EXPORT_SCRIPTS) })
+      .strict(),
+  ]),
+  importAnnotations: z.tuple([z.object({ file: importFile })]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z

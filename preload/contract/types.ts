@@ -114,6 +114,39 @@ export interface ReanchorReport {
   orphaned: number;
 }
 
+/** Export formats: Markdown (Obsidian), W3C Web Annotation JSON, Readwise CSV, Anki TSV. */
+export const EXPORT_FORMATS = ['markdown', 'json', 'csv', 'anki'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The script exported quotes are in: as written, converted, or the original and its conversion. */
+export const EXPORT_SCRIPTS = ['original', 'simplified', 'traditional', 'taiwan', 'hongkong', 'both'] as const;
+export type ExportScript = (typeof EXPORT_SCRIPTS)[number];
+
+export interface ExportRequest {
+  /** One article's highlights; without it, the whole library's. */
+  articleId?: number;
+  format: ExportFormat;
+  script: ExportScript;
+}
+
+/** An export: written to the file the user chose (in the app), or handed over for a download. */
+export type ExportResult =
+  | { saved: true; path: string; count: number }
+  | { saved: false; fileName: string; mimeType: string; content: string; count: number };
+
+/** How importing our JSON went. */
+export interface AnnotationImportReport {
+  /** Annotations in the file. */
+  total: number;
+  /** Placed on their words in a matching article. */
+  matched: number;
+  /** Their article was found but not their words: kept as orphaned highlights. */
+  orphaned: number;
+  /** No article in the library matches: not imported. */
+  noArticle: number;
+  /** Already in the library (same id): left as they are. */
+  alreadyThere: number;
+}
+
 export type Theme = 'light' | 'sepia' | 'dark';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
 
@@ -172,6 +205,7 @@ export type ErrorCode =
   | 'binary'
   | 'expired'
   | 'database'
+  | 'io'
   | 'internal';
 
 /** Errors cross the bridge as values. */

@@ -12,6 +12,8 @@ import { ErrorBanner } from '../ui/error-banner';
 import { HighlightTools, MarginNotes, NotesPanel, SelectionTools } from './annotation-ui';
 import { PairedLayout, SingleLayout, type TextLayout } from './layout';
 import { useAnnotations } from './use-annotations';
+import { ExportDialog } from '../library/export-ui';
+import { Notice } from '../ui/notice';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
 const SAVE_DELAY_MS = 400;
@@ -70,6 +72,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const [width, setWidth] = useState(() => window.innerWidth);
   const [panelOpen, setPanelOpen] = useState(false);
   const [replaced, setReplaced] = useState<ReanchorReport | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
   /** Side by side: the original and the converted text in two columns. */
@@ -565,6 +569,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
             {t('notes.toggle')}
             {ann.highlights.length > 0 && <span className="count"> {ann.highlights.length}</span>}
           </button>
+          <button type="button" className="tool" onClick={() => setExporting(true)} data-testid="export-button">
+            {t('export.button')}
+          </button>
           <button
             type="button"
             className="tool"
@@ -709,6 +716,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           </button>
         </div>
       )}
+      {exporting && (
+        <ExportDialog
+          articleId={articleId}
+          onClose={() => setExporting(false)}
+          onDone={(message) => {
+            setExporting(false);
+            setNotice(message);
+            window.setTimeout(() => setNotice(null), 10000);
+          }}
+        />
+      )}
+      {notice && <Notice message={notice} onClose={() => setNotice(null)} />}
       {replaced && (
         <div className="toast" role="status" aria-live="polite" data-testid="replace-report">
           <span>

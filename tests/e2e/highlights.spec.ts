@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -198,4 +198,61 @@ test('text can be selected and highlighted from the keyboard alone', async ({ ap
   // Reader keys still work with the caret in the text.
   await app.keyboard.press('m');
   await expect(app.getByTestId('notes-panel').getByTestId('panel-item')).toHaveCount(1);
+});
+
+test('highlights export as a download in the chosen format and script, and the JSON imports back', async ({ app }) => {
+  await app.locator(openButton(TITLES.traditional)).click();
+  await select(app, '最漫長的夏天');
+  await app.keyboard.press('n');
+  await expect(app.locator('.margin-note textarea:focus')).toHaveCount(1);
+  await app.keyboard.type('夏天很長, "真的"');
+  await app.keyboard.press('Escape');
+  await app.waitForTimeout(500);
+
+  // Markdown in Simplified, for this article.
+  await app.getByTestId('export-button').click();
+  const dialog = app.getByTestId('export-dialog');
+  await dialog.getByLabel('格式').selectOption('markdown');
+  await dialog.getByLabel('引文字形').selectOption('simplified');
+  const [markdown] = await Promise.all([
+    app.waitForEvent('download'),
+    dialog.getByRole('button', { name: '导出' }).click(),
+  ]);
+  expect(markdown.suggestedFilename()).toBe('產業互聯網六年,騰訊正在超越騰訊.md');
+  const md = readFileSync(await markdown.path(), 'utf8');
+  expect(md).toContain('title: "產業互聯網六年,騰訊正在超越騰訊"');
+  expect(md).toMatch(/> 最漫长的夏天 \^dz-[0-9a-f-]{36}/);
+  expect(md).toContain('夏天很長, "真的"');
+  await expect(app.getByTestId('notice')).toContainText('已导出 1 处标注');
+
+  // JSON, then delete the highlight and import the file back from the library.
+  await app.getByTestId('export-button').click();
+  await app.getByTestId('export-dialog').getByLabel('格式').selectOption('json');
+  const [json] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click(),
+  ]);
+  const jsonPath = await json.path();
+  await article(app).locator('.hl').first().click();
+  await app.getByTestId('highlight-tools').getByRole('button', { name: '删除标注' }).click();
+  await expect(article(app).locator('.hl')).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await app.getByTestId('annotation-import-input').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(jsonPath),
+  });
+  await expect(app.getByTestId('notice')).toContainText('文件中 1 处，1 处已定位');
+  await app.locator(openButton(TITLES.traditional)).click();
+  await expect(article(app).locator('.hl-yellow')).toHaveText('最漫長的夏天');
+  await expect(app.locator('.margin-note textarea')).toHaveValue('夏天很長, "真的"');
+
+  // A file that is not ours gets a clear error, and nothing changes.
+  await app.keyboard.press('Escape');
+  await app.getByTestId('annotation-import-input').setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": 1}'),
+  });
+  await expect(app.getByTestId('notice')).toContainText('not a Duizhao annotation export');
 });

@@ -14,6 +14,7 @@ function handlers() {
   return createHandlers(services, {
     appInfo: () => ({ version: 'test', systemLocale: 'zh-TW', nativeDialogs: false }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
+    pickSavePath: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
   });
 }
 

@@ -51,6 +51,7 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
   const handlers = createHandlers(services, {
     appInfo: () => ({ version: 'test', systemLocale: options.systemLocale ?? 'zh-CN', nativeDialogs: false }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'No native dialogs in the test host.')),
+    pickSavePath: () => Promise.reject(new AppFailure('unsupported', 'No native dialogs in the test host.')),
   });
 
   const server = createServer((req, res) => {

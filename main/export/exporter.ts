@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { Alignment } from '../../preload/contract/alignment';
+import { AppFailure } from '../../preload/contract/errors';
+import type { DisplayScript } from '../../preload/contract/scripts';
+import type {
+  AnnotationImportReport,
+  ArticleSummary,
+  ExportRequest,
+  ExportScript,
+  Highlight,
+} from '../../preload/contract/types';
+import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
+import { anchor, describe } from '../annotations/anchor';
+import type { ArticleStore } from '../db/articles';
+import type { Db } from '../db/connection';
+import type { HighlightStore } from '../db/highlights';
+import type { ConversionService } from '../script/conversions';
+import { articleUrn, type ExportedArticle, FORMAT_FILES, render } from './formats';
+
+/** A file name made of an article's title, safe on every system. */
+function safeName(title: string): string {
+  const cleaned = title
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return cleaned.slice(0, 60) || 'duizhao';
+}
+
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
+ * renamed over the target (atomic on one file system). A failure removes the temporary file and
+ * leaves whatever was at the path before untouched.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, content, null, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppFailure('io', `Could not write ${path}: ${reason}. Nothing was written.`);
+  }
+}
+
+/** What the script choice means for one article: the scripts to quote in, in order. */
+function scriptsFor(choice: ExportScript, article: ArticleSummary): DisplayScript[] {
+  if (choice === 'both') return ['original', article.scriptForm ? 'simplified' : 'traditional'];
+  return [choice];
+}
+
+/** The JSON our export writes, as much of it as importing needs (checked field by field). */
+const importedAnnotation = z.object({
+  id: z.string().max(200),
+  created: z.string().max(40).optional(),
+  modified: z.string().max(40).optional(),
+  body: z.array(z.object({ value: z.string().max(20_000) }).loose()).optional(),
+  target: z
+    .object({
+      source: z.string().max(300),
+      selector: z
+        .array(
+          z.union([
+            z.object({
+              type: z.literal('TextQuoteSelector'),
+              exact: z.string().min(1).max(1_000_000),
+              prefix: z.string().max(1000).default(''),
+              suffix: z.string().max(1000).default(''),
+            }),
+            z.object({
+              type: z.literal('TextPositionSelector'),
+              start: z.number().int().nonnegative(),
+              end: z.number().int().nonnegative(),
+            }),
+          ]),
+        )
+        .min(1),
+    })
+    .loose(),
+  'dz:color': z.enum(HIGHLIGHT_COLORS).optional(),
+  'dz:article': z
+    .object({ title: z.string().max(1000).optional() })
+    .loose()
+    .optional(),
+});
+const importedFile = z.object({ first: z.object({ items: z.array(z.unknown()).max(100_000) }).loose() }).loose();
+
+const UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * Export of highlights and notes in the formats people use, with quotes in the script the reader
+ * chooses; and import of our own JSON back, re-anchored onto the matching article.
+ */
+export class Exporter {
+  constructor(
+    private readonly db: Db,
+    private readonly articles: ArticleStore,
+    private readonly highlights: HighlightStore,
+    private readonly conversions: ConversionService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The exported file's name, type and text. */
+  async build(request: ExportRequest): Promise<{ fileName: string; mimeType: string; content: string; count: number }> {
+    const summaries = request.articleId
+      ? [this.articles.get(request.articleId)].filter((a): a is NonNullable<typeof a> => a !== undefined)
+      : [...this.articles.list()].reverse();
+    if (request.articleId && summaries.length === 0) {
+      throw new AppFailure('not_found', 'That article is not in the library.');
+    }
+    const exported: ExportedArticle[] = [];
+    for (const summary of summaries) {
+      const list = this.highlights.list(summary.id);
+      if (list.length === 0 && !request.articleId) continue;
+      const source = this.articles.sourceText(summary.id) ?? '';
+      const scripts = scriptsFor(request.script, summary);
+      // Each script's text and alignment, from the conversion cache.
+      const views = await Promise.all(scripts.map((s) => this.conversions.view(summary.id, s)));
+      const texts = views.map((v) => ({
+        script: v.script,
+        text: v.blocks.map((b) => b.text).join('\n'),
+        alignment: Alignment.fromJSON(v.alignment),
+      }));
+      // "Both" of an article already in the other script is just the original.
+      const distinct = texts.filter((t, i) => i === 0 || t.script !== 'original');
+      exported.push({
+        title: summary.title,
+        author: summary.author,
+        source: summary.source,
+        publishedAt: summary.publishedAt,
+        contentHash: this.contentHash(summary.id),
+        highlights: list.map((h) => {
+          const quotes = distinct.map((t) => {
+            if (h.orphaned || t.script === 'original') return h.orphaned ? h.exact : source.slice(h.start, h.end);
+            const r = t.alignment.rangeToTarget(h);
+            return t.text.slice(r.start, r.end);
+          });
+          return { highlight: h, quotes, scripts: distinct.map((t) => t.script) };
+        }),
+      });
+    }
+    const count = exported.reduce((n, a) => n + a.highlights.length, 0);
+    const { extension, mimeType } = FORMAT_FILES[request.format];
+    const first = exported[0];
+    const base = request.articleId && first ? safeName(first.title) : 'duizhao-highlights';
+    const suffix = request.format === 'csv' ? '-readwise' : request.format === 'anki' ? '-anki' : '';
+    return {
+      fileName: `${base}${suffix}.${extension}`,
+      mimeType,
+      content: render(request.format, exported, this.now().toISOString()),
+      count,
+    };
+  }
+
+  private contentHash(articleId: number): string {
+    const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ?').get(articleId) as
+      { content_hash: string } | undefined;
+    return row?.content_hash ?? '';
+  }
+
+  /**
+   * Imports annotations from our Web Annotation JSON: each finds its article by content hash,
+   * else by title and quote; it is re-anchored on the article's text (orphaned if its words are
+   * not there any more). Annotations already in the library are left alone. All or nothing.
+   */
+  importJson(text: string): AnnotationImportReport {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new AppFailure('invalid_argument', 'This file is not JSON.');
+    }
+    const file = importedFile.safeParse(parsed);
+    if (!file.success) {
+      throw new AppFailure('invalid_argument', 'This is not a Duizhao annotation export (no annotation collection).');
+    }
+    const report: AnnotationImportReport = { total: 0, matched: 0, orphaned: 0, noArticle: 0, alreadyThere: 0 };
+    const summaries = this.articles.list();
+    const byHash = new Map(summaries.map((a) => [articleUrn(this.contentHash(a.id)), a]));
+    const texts = new Map<number, string>();
+    const textOf = (id: number) => {
+      let t = texts.get(id);
+      if (t === undefined) {
+        t = this.articles.sourceText(id) ?? '';
+        texts.set(id, t);
+      }
+      return t;
+    };
+    const stamp = this.now().toISOString();
+    this.db.transaction(() => {
+      for (const item of file.data.first.items) {
+        report.total++;
+        const parsedItem = importedAnnotation.safeParse(item);
+        if (!parsedItem.success) throw new AppFailure('invalid_argument', `Annotation ${report.total} is not valid.`);
+        const a = parsedItem.data;
+        const id = UUID.exec(a.id)?.[1]?.toLowerCase();
+        if (id && this.highlights.get(id)) {
+          report.alreadyThere++;
+          continue;
+        }
+        const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
+        const position = a.target.selector.find((s) => s.type === 'TextPositionSelector');
+        if (!quote || quote.type !== 'TextQuoteSelector') {
+          report.noArticle++;
+          continue;
+        }
+        const title = a['dz:article']?.title;
+        const article =
+          byHash.get(a.target.source) ??
+          summaries.find((s) => s.title === title && textOf(s.id).includes(quote.exact)) ??
+          summaries.find((s) => textOf(s.id).includes(quote.exact));
+        if (!article) {
+          report.noArticle++;
+          continue;
+        }
+        const text = textOf(article.id);
+        const start = position && position.type === 'TextPositionSelector' ? position.start : 0;
+        const end = position && position.type === 'TextPositionSelector' ? position.end : quote.exact.length;
+        const found = anchor(text, { start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
+        const placed: Highlight =
+          found.status === 'orphaned'
+            ? {
+                id: id ?? crypto.randomUUID(),
+                articleId: article.id,
+                start: 0,
+                end: Math.max(1, Math.min(quote.exact.length, text.length)),
+                exact: quote.exact,
+                prefix: quote.prefix,
+                suffix: quote.suffix,
+                color: a['dz:color'] ?? 'yellow',
+                note: a.body?.[0]?.value ?? '',
+                orphaned: true,
+                createdAt: a.created ?? stamp,
+                updatedAt: a.modified ?? stamp,
+              }
+            : {
+                id: id ?? crypto.randomUUID(),
+                articleId: article.id,
+                ...describe(text, found.start, found.end),
+                color: a['dz:color'] ?? 'yellow',
+                note: a.body?.[0]?.value ?? '',
+                orphaned: false,
+                createdAt: a.created ?? stamp,
+                updatedAt: a.modified ?? stamp,
+              };
+        this.highlights.insert(placed);
+        if (placed.orphaned) report.orphaned++;
+        else report.matched++;
+      }
+    })();
+    return report;
+  }
+}
