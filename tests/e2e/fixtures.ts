@@ -1,5 +1,5 @@
-import { test as base, chromium, _electron, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { test as base, chromium, _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from './host/start';
@@ -30,7 +30,15 @@ interface Fixtures {
   app: Page;
   /** Saves a named screenshot under test-results/screenshots. */
   shot(name: string): Promise<void>;
+  /**
+   * Runs what starts an export and returns the file it produced: a download in Chromium (the test
+   * host has no save dialog); in Electron the save dialog is answered with a temporary path.
+   */
+  exported(start: () => Promise<void>): Promise<{ fileName: string; content: string }>;
 }
+
+/** The Electron app behind a window, when the specs drive Electron. */
+const electronApps = new WeakMap<Page, ElectronApplication>();
 
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
@@ -45,6 +53,7 @@ export const test = base.extend<Fixtures>({
       });
       const page = await app.firstWindow();
       await page.setViewportSize({ width: 1200, height: 860 });
+      electronApps.set(page, app);
       await use(page);
       await app.close();
       return;
@@ -79,6 +88,27 @@ export const test = base.extend<Fixtures>({
     } finally {
       host.stop();
     }
+  },
+  exported: async ({ app }, use) => {
+    await use(async (start) => {
+      const electronApp = electronApps.get(app);
+      if (!electronApp) {
+        const [download] = await Promise.all([app.waitForEvent('download'), start()]);
+        const path = await download.path();
+        return { fileName: download.suggestedFilename(), content: readFileSync(path, 'utf8') };
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'duizhao-export-'));
+      await electronApp.evaluate(({ dialog }, folder) => {
+        dialog.showSaveDialog = (...args: unknown[]) => {
+          const options = args[args.length - 1] as { defaultPath?: string };
+          return Promise.resolve({ canceled: false, filePath: `${folder}/${options.defaultPath ?? 'export'}` });
+        };
+      }, dir);
+      await start();
+      await expect.poll(() => readdirSync(dir).length).toBe(1);
+      const fileName = readdirSync(dir)[0] ?? '';
+      return { fileName, content: readFileSync(join(dir, fileName), 'utf8') };
+    });
   },
   shot: async ({ app }, use) => {
     mkdirSync(screenshotDir, { recursive: true });

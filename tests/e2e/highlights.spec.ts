@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -200,7 +200,7 @@ test('text can be selected and highlighted from the keyboard alone', async ({ ap
   await expect(app.getByTestId('notes-panel').getByTestId('panel-item')).toHaveCount(1);
 });
 
-test('highlights export as a download in the chosen format and script, and the JSON imports back', async ({ app }) => {
+test('highlights export in the chosen format and script, and the JSON imports back', async ({ app, exported }) => {
   await app.locator(openButton(TITLES.traditional)).click();
   await select(app, '最漫長的夏天');
   await app.keyboard.press('n');
@@ -214,12 +214,9 @@ test('highlights export as a download in the chosen format and script, and the J
   const dialog = app.getByTestId('export-dialog');
   await dialog.getByLabel('格式').selectOption('markdown');
   await dialog.getByLabel('引文字形').selectOption('simplified');
-  const [markdown] = await Promise.all([
-    app.waitForEvent('download'),
-    dialog.getByRole('button', { name: '导出' }).click(),
-  ]);
-  expect(markdown.suggestedFilename()).toBe('產業互聯網六年,騰訊正在超越騰訊.md');
-  const md = readFileSync(await markdown.path(), 'utf8');
+  const markdown = await exported(() => dialog.getByRole('button', { name: '导出' }).click());
+  expect(markdown.fileName).toBe('產業互聯網六年,騰訊正在超越騰訊.md');
+  const md = markdown.content;
   expect(md).toContain('title: "產業互聯網六年,騰訊正在超越騰訊"');
   expect(md).toMatch(/> 最漫长的夏天 \^dz-[0-9a-f-]{36}/);
   expect(md).toContain('夏天很長, "真的"');
@@ -228,11 +225,7 @@ test('highlights export as a download in the chosen format and script, and the J
   // JSON, then delete the highlight and import the file back from the library.
   await app.getByTestId('export-button').click();
   await app.getByTestId('export-dialog').getByLabel('格式').selectOption('json');
-  const [json] = await Promise.all([
-    app.waitForEvent('download'),
-    app.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click(),
-  ]);
-  const jsonPath = await json.path();
+  const json = await exported(() => app.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click());
   await article(app).locator('.hl').first().click();
   await app.getByTestId('highlight-tools').getByRole('button', { name: '删除标注' }).click();
   await expect(article(app).locator('.hl')).toHaveCount(0);
@@ -240,7 +233,7 @@ test('highlights export as a download in the chosen format and script, and the J
   await app.getByTestId('annotation-import-input').setInputFiles({
     name: 'notes.json',
     mimeType: 'application/json',
-    buffer: readFileSync(jsonPath),
+    buffer: Buffer.from(json.content),
   });
   await expect(app.getByTestId('notice')).toContainText('文件中 1 处，1 处已定位');
   await app.locator(openButton(TITLES.traditional)).click();
