@@ -2,6 +2,7 @@ import { AppFailure } from '../preload/contract/errors';
 import type { Handlers } from '../preload/contract/api';
 import type { AppInfo } from '../preload/contract/types';
 import { writeFileAtomic } from './export/exporter';
+import { foldForSearch } from './script/search';
 import type { Services } from './services';
 
 /** What only the shell around the services can do (native dialogs, app facts). */
@@ -70,6 +71,8 @@ export function createHandlers(services: Services, edges: Edges) {
       const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
       return exporter.importJson(text);
     },
+    searchArticles: (query) => services.search.search(query),
+    foldForSearch: (texts) => texts.map(foldForSearch),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
   } satisfies Handlers;

@@ -11,6 +11,7 @@ import { Library } from './library/library';
 import { ConversionService } from './script/conversions';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
+import { LibrarySearch } from './script/search';
 import { InlineRunner, WorkerRunner } from './script/runner';
 
 export interface ServiceOptions {
@@ -34,6 +35,7 @@ export interface Services {
   conversions: ConversionService;
   annotations: Annotations;
   exporter: Exporter;
+  search: LibrarySearch;
   /** Puts an edited version of an article in its place, re-anchoring its highlights, in one transaction. */
   replaceArticleText(id: number, file: ImportFile): ReanchorReport;
   close(): void;
@@ -52,6 +54,7 @@ export function openServices(options: ServiceOptions): Services {
   const highlights = new HighlightStore(db);
   const annotations = new Annotations(articles, highlights);
   const exporter = new Exporter(db, articles, highlights, conversions);
+  const search = new LibrarySearch(articles, (id) => articles.contentHash(id));
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
   // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
@@ -68,6 +71,7 @@ export function openServices(options: ServiceOptions): Services {
     conversions,
     annotations,
     exporter,
+    search,
     replaceArticleText: (id, file) => {
       const next = library.readReplacement(id, file);
       const report = db.transaction(() => {

@@ -265,4 +265,11 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
   }
+
+  /** The content hash of an article in the library. */
+  contentHash(id: number): string | undefined {
+    const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
+      { content_hash: string } | undefined;
+    return row?.content_hash;
+  }
 }

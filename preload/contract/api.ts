@@ -12,6 +12,7 @@ import type {
   ImportReport,
   ReanchorReport,
   Result,
+  SearchHit,
   Settings,
 } from './types';
 
@@ -47,6 +48,10 @@ export interface CallResults {
   replaceArticleText: ReanchorReport;
   exportAnnotations: ExportResult;
   importAnnotations: AnnotationImportReport;
+  /** Articles containing the text in any script: 腾讯 finds 騰訊. */
+  searchArticles: SearchHit[];
+  /** Texts folded to one script for matching (the notes panel's search). */
+  foldForSearch: string[];
   getSettings: Settings;
   updateSettings: Settings;
 }
@@ -82,6 +87,8 @@ export const CALL_NAMES = [
   'replaceArticleText',
   'exportAnnotations',
   'importAnnotations',
+  'searchArticles',
+  'foldForSearch',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];

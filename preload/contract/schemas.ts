@@ -81,6 +81,8 @@ export const argSchemas = {
       .strict(),
   ]),
   importAnnotations: z.tuple([z.object({ file: importFile })]),
+  searchArticles: z.tuple([z.string().max(200)]),
+  foldForSearch: z.tuple([z.array(z.string().max(1_000_000)).max(10_000)]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z

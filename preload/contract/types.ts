@@ -147,6 +147,14 @@ export interface AnnotationImportReport {
   alreadyThere: number;
 }
 
+/** An article that contains what was searched for, in whatever script it is written. */
+export interface SearchHit {
+  articleId: number;
+  count: number;
+  /** The first occurrence in context, as written. */
+  snippet: string;
+}
+
 export type Theme = 'light' | 'sepia' | 'dark';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
 

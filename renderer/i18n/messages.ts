@@ -146,6 +146,10 @@ export const en = {
   'importNotes.button': 'Import notes…',
   'importNotes.report':
     'Imported notes: {total} in the file, {matched} placed, {orphaned} orphaned, {noArticle} without their article, {alreadyThere} already here.',
+  'library.search': 'Search articles',
+  'library.searchHint': 'Finds the words in any script: 腾讯 finds 騰訊',
+  'library.found': '{count} articles found',
+  'library.hits': '({count} times)',
   'settings.language': 'Language',
   'settings.language.system': 'System',
   'error.title': 'Something went wrong',
@@ -309,6 +313,10 @@ export const zhHans: Messages = {
   'importNotes.button': '导入笔记…',
   'importNotes.report':
     '已导入笔记：文件中 {total} 处，{matched} 处已定位，{orphaned} 处未找到原文，{noArticle} 处没有对应文章，{alreadyThere} 处已存在。',
+  'library.search': '搜索文章',
+  'library.searchHint': '简繁通搜：输入“腾讯”也能找到“騰訊”',
+  'library.found': '找到 {count} 篇',
+  'library.hits': '（{count} 处）',
   'settings.language': '界面语言',
   'settings.language.system': '跟随系统',
   'error.title': '出错了',
@@ -469,6 +477,10 @@ export const zhHant: Messages = {
   'importNotes.button': '匯入筆記…',
   'importNotes.report':
     '已匯入筆記：檔案中 {total} 處，{matched} 處已定位，{orphaned} 處找不到原文，{noArticle} 處沒有對應文章，{alreadyThere} 處已存在。',
+  'library.search': '搜尋文章',
+  'library.searchHint': '繁簡通搜：輸入「騰訊」也能找到「腾讯」',
+  'library.found': '找到 {count} 篇',
+  'library.hits': '（{count} 處）',
   'settings.language': '介面語言',
   'settings.language.system': '跟隨系統',
   'error.title': '發生錯誤',

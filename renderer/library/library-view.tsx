@@ -1,5 +1,6 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../preload/contract/types';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleSummary, SearchHit } from '../../preload/contract/types';
+import { api } from '../api';
 import { useI18n, type UiLocale } from '../i18n';
 import { ScriptBadge } from './script-badge';
 
@@ -40,6 +41,31 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const [query, setQuery] = useState('');
+  /** Search results by article, when searching: in any script (腾讯 finds 騰訊). */
+  const [hits, setHits] = useState<Map<number, SearchHit> | null>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') {
+      setHits(null);
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void api()
+        .searchArticles(q)
+        .then((r) => {
+          if (live && r.ok) setHits(new Map(r.value.map((h) => [h.articleId, h])));
+        });
+    }, 150);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, articles]);
+
+  const shown = hits ? sorted.filter((a) => hits.has(a.id)) : sorted;
 
   // Up/down move between articles, Delete removes the focused one.
   const onKeyDown = (e: KeyboardEvent, article: ArticleSummary) => {
@@ -66,7 +92,18 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   return (
     <>
       <div className="list-controls">
-        <span className="muted">{t('library.count', { count: articles.length })}</span>
+        <span className="muted" role="status">
+          {hits ? t('library.found', { count: shown.length }) : t('library.count', { count: articles.length })}
+        </span>
+        <input
+          type="search"
+          className="library-search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('library.search')}
+          aria-label={t('library.search')}
+          title={t('library.searchHint')}
+        />
         <label className="sort">
           <span>{t('library.sort')}</span>
           <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
@@ -79,7 +116,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
         </label>
       </div>
       <ul className="articles" ref={listRef} aria-label={t('library.list')}>
-        {sorted.map((a) => (
+        {shown.map((a) => (
           <li key={a.id} className="article-row" data-testid="article-row" onKeyDown={(e) => onKeyDown(e, a)}>
             <button
               type="button"
@@ -97,6 +134,12 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
                 <span>{date(a)}</span>
                 {a.isSample && <span className="tag">{t('library.sample')}</span>}
               </span>
+              {hits?.get(a.id)?.snippet && (
+                <span className="article-snippet" data-testid="search-snippet">
+                  {hits.get(a.id)?.snippet}{' '}
+                  <span className="muted">{t('library.hits', { count: hits.get(a.id)?.count ?? 0 })}</span>
+                </span>
+              )}
               <span
                 className="progress-line"
                 aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../preload/contract/types';
+import { api } from '../api';
 import { useI18n } from '../i18n';
 
 /** Where a floating toolbar goes: the viewport rectangle of what it belongs to. */
@@ -321,10 +322,37 @@ export function NotesPanel({
   const { t } = useI18n();
   const [color, setColor] = useState<HighlightColor | 'all'>('all');
   const [query, setQuery] = useState('');
+  // Search in any script: the highlights' texts and the query are folded to one script in main
+  // (腾讯 finds 騰訊); until the folded forms arrive, plain matching stands in.
+  const [folded, setFolded] = useState<{ keys: Map<string, string>; query: string } | null>(null);
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') {
+      setFolded(null);
+      return;
+    }
+    let live = true;
+    const texts = highlights.map((h) => [quoteOf(h), h.exact, h.note].join('\n'));
+    const timer = window.setTimeout(() => {
+      void api()
+        .foldForSearch([q, ...texts])
+        .then((r) => {
+          if (!live || !r.ok) return;
+          const [fq = '', ...keys] = r.value;
+          setFolded({ query: fq, keys: new Map(highlights.map((h, i) => [h.id, keys[i] ?? ''])) });
+        });
+    }, 120);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, highlights, quoteOf]);
   const q = query.trim().toLowerCase();
   const matches = (h: Highlight) =>
     (color === 'all' || h.color === color) &&
-    (q === '' || [quoteOf(h), h.exact, h.note].some((s) => s.toLowerCase().includes(q)));
+    (q === '' ||
+      [quoteOf(h), h.exact, h.note].some((s) => s.toLowerCase().includes(q)) ||
+      (folded?.keys.get(h.id)?.includes(folded.query) ?? false));
   const placed = highlights.filter((h) => !h.orphaned && matches(h));
   const orphaned = highlights.filter((h) => h.orphaned && matches(h));
 

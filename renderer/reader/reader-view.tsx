@@ -285,6 +285,13 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     };
   }, [viewVersion, readSelection, clickAt, setSelection, currentPosition]);
 
+  /** The notes panel's list: in reading order, orphaned ones last (once each, side by side too). */
+  const panelHighlights = useMemo(
+    () =>
+      [...ann.highlights].sort((a, b) => Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || b.end - a.end),
+    [ann.highlights],
+  );
+
   /** Whether the margin beside the page is wide enough for notes; else they live in the panel. */
   const pageWidth = (pageRef.current?.offsetWidth ?? settings.fontSize * 36 + 56) + 2 * MARGIN_NOTES_WIDTH;
   // Side by side, the margins are the other column's: notes go to the panel.
@@ -666,7 +673,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         </div>
         {panelOpen && (
           <NotesPanel
-            highlights={[...ann.shown.map((s) => s.highlight), ...ann.highlights.filter((h) => h.orphaned)]}
+            highlights={panelHighlights}
             quoteOf={ann.quoteOf}
             focusId={ann.focusNote}
             onGo={(h) => goTo(h.id)}

@@ -143,6 +143,10 @@ test('the notes panel filters by colour, searches, and goes to a highlight; dele
   await expect(panel.getByTestId('panel-item')).toHaveCount(1);
   await expect(panel.getByTestId('panel-item')).toContainText('歷史紀錄');
   await panel.getByRole('radio', { name: '全部颜色' }).click();
+  // Searched in Simplified, found in Traditional.
+  await panel.getByRole('searchbox').fill('历史纪录');
+  await expect(panel.getByTestId('panel-item')).toHaveCount(1);
+  await expect(panel.getByTestId('panel-item')).toContainText('歷史紀錄');
   await panel.getByRole('searchbox').fill('廣州');
   await expect(panel.getByTestId('panel-item')).toHaveCount(1);
   await panel.getByRole('button', { name: '跳到“廣州”' }).click();

@@ -184,3 +184,17 @@ test('theme and font size change from the toolbar and are remembered', async ({ 
   await app.locator(openButton(TITLES.s001)).click();
   await expect.poll(size).toBe(before + 2);
 });
+
+test('searching the library finds the words in any script', async ({ app, shot }) => {
+  await expect(app.getByTestId('article-row')).toHaveCount(3);
+  const search = app.getByRole('searchbox', { name: '搜索文章' });
+  await search.fill('腾讯');
+  await expect(app.getByText('找到 3 篇')).toBeVisible();
+  await search.fill('周年考');
+  await expect(app.getByTestId('article-row')).toHaveCount(1);
+  await expect(app.getByTestId('article-row')).toContainText(TITLES.s001);
+  await expect(app.getByTestId('search-snippet')).toContainText('週年考');
+  await shot('library-search');
+  await search.fill('');
+  await expect(app.getByTestId('article-row')).toHaveCount(3);
+});
