@@ -57,7 +57,7 @@ export function createHandlers(services: Services, edges: Edges) {
     updateHighlight: (input) => annotations.update(input),
     deleteHighlight: (id) => annotations.delete(id),
     restoreHighlight: (highlight) => annotations.restore(highlight),
-    replaceArticleText: ({ id, file }) => services.replaceArticleText(id, file),
+    replaceArticleText: ({ id, file, encoding }) => services.replaceArticleText(id, file, encoding),
     exportAnnotations: async (request) => {
       const file = await exporter.build(request);
       // In the app the file goes where the user says; elsewhere (the test host) it is a download.

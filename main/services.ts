@@ -5,7 +5,7 @@ import { openDatabase, type Db } from './db/connection';
 import { HighlightStore } from './db/highlights';
 import { Exporter } from './export/exporter';
 import { SettingsStore } from './db/settings';
-import type { ImportFile, ReanchorReport } from '../preload/contract/types';
+import type { ImportFile, ReplaceOutcome, TextEncodingName } from '../preload/contract/types';
 import { noEmit, type Emit } from './events';
 import { Library } from './library/library';
 import { ConversionService } from './script/conversions';
@@ -37,7 +37,7 @@ export interface Services {
   exporter: Exporter;
   search: LibrarySearch;
   /** Puts an edited version of an article in its place, re-anchoring its highlights, in one transaction. */
-  replaceArticleText(id: number, file: ImportFile): ReanchorReport;
+  replaceArticleText(id: number, file: ImportFile, encoding?: TextEncodingName): ReplaceOutcome;
   close(): void;
 }
 
@@ -72,12 +72,13 @@ export function openServices(options: ServiceOptions): Services {
     annotations,
     exporter,
     search,
-    replaceArticleText: (id, file) => {
-      const next = library.readReplacement(id, file);
+    replaceArticleText: (id, file, encoding) => {
+      const next = library.readReplacement(id, file, encoding);
+      if ('candidates' in next) return next;
       const report = db.transaction(() => {
         const article = articles.replaceText(id, next);
         conversions.forget(id);
-        return { article, ...annotations.reanchor(id) };
+        return { status: 'replaced' as const, article, ...annotations.reanchor(id) };
       })();
       options.emit?.('libraryChanged', null);
       return report;

@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
   ArticleSummary,
+  EncodingCandidate,
   ImportFile,
   ImportOutcome,
   ImportReport,
@@ -133,19 +134,24 @@ export class Library {
    * detected like an import, but not stored. Refuses what an import would refuse, an encoding it
    * cannot be sure of, and a text that is already another article.
    */
-  readReplacement(id: number, file: { name: string; bytes: Uint8Array }): NewArticle {
+  readReplacement(
+    id: number,
+    file: { name: string; bytes: Uint8Array },
+    encoding?: TextEncodingName,
+  ): NewArticle | { status: 'needsEncoding'; name: string; candidates: EncodingCandidate[] } {
     const { bytes } = file;
     if (bytes.byteLength === 0) throw new AppFailure('empty', 'The file is empty.');
     if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppFailure('too_large', 'The file is larger than 50 MB.');
-    if (looksBinary(bytes)) throw new AppFailure('binary', 'This is not a text file (it looks like binary data).');
-    const detection = detectEncoding(bytes);
-    if (!detection.confident) {
-      throw new AppFailure(
-        'unsupported',
-        'Duizhao cannot tell for sure how this file is encoded. Save it as UTF-8 and try again.',
-      );
+    if (!encoding && looksBinary(bytes)) {
+      throw new AppFailure('binary', 'This is not a text file (it looks like binary data).');
     }
-    const normalized = normalizeText(decodeBytes(bytes, detection.encoding));
+    const detection = encoding ? null : detectEncoding(bytes);
+    // Unsure which encoding: the reader picks from previews, as on import; nothing changes meanwhile.
+    if (detection && !detection.confident) {
+      return { status: 'needsEncoding', name: file.name, candidates: this.previews(bytes, detection.candidates) };
+    }
+    const used = encoding ?? detection?.encoding ?? 'utf-8';
+    const normalized = normalizeText(decodeBytes(bytes, used));
     if (normalized.trim() === '') throw new AppFailure('empty', 'The text is empty.');
     const parsed = parsePlainText(normalized, titleFromName(file.name));
     if (parsed.blocks.length === 0) throw new AppFailure('empty', 'The text is empty.');
@@ -163,7 +169,7 @@ export class Library {
       publishedAt: parsed.publishedAt,
       script: detected.script,
       scriptForm: detected.form,
-      encoding: detection.encoding,
+      encoding: used,
       contentHash: hash,
       isSample: false,
       blocks: parsed.blocks,
@@ -185,15 +191,15 @@ export class Library {
     this.pending.set(token, { name, bytes });
     // Oldest first out: the map keeps insertion order.
     while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
-    return {
-      status: 'needsEncoding',
-      name,
-      token,
-      candidates: candidates.map((encoding) => ({
-        encoding,
-        preview: normalizeText(decodeBytes(bytes.subarray(0, PREVIEW_CHARS * 4), encoding)).slice(0, PREVIEW_CHARS),
-      })),
-    };
+    return { status: 'needsEncoding', name, token, candidates: this.previews(bytes, candidates) };
+  }
+
+  /** The first lines of the bytes in each candidate encoding, so that the reader sees which reads right. */
+  private previews(bytes: Uint8Array, candidates: TextEncodingName[]): EncodingCandidate[] {
+    return candidates.map((encoding) => ({
+      encoding,
+      preview: normalizeText(decodeBytes(bytes.subarray(0, PREVIEW_CHARS * 4), encoding)).slice(0, PREVIEW_CHARS),
+    }));
   }
 
   private importDecoded(

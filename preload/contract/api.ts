@@ -10,7 +10,7 @@ import type {
   Highlight,
   ImportOutcome,
   ImportReport,
-  ReanchorReport,
+  ReplaceOutcome,
   Result,
   SearchHit,
   Settings,
@@ -45,7 +45,7 @@ export interface CallResults {
   /** Returns what was deleted, so that it can be restored (undo). */
   deleteHighlight: Highlight;
   restoreHighlight: Highlight;
-  replaceArticleText: ReanchorReport;
+  replaceArticleText: ReplaceOutcome;
   exportAnnotations: ExportResult;
   importAnnotations: AnnotationImportReport;
   /** Articles containing the text in any script: 腾讯 finds 騰訊. */

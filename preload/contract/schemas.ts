@@ -74,7 +74,7 @@ export const argSchemas = {
   ]),
   deleteHighlight: z.tuple([highlightId]),
   restoreHighlight: z.tuple([highlight]),
-  replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile })]),
+  replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile, encoding: encoding.optional() })]),
   exportAnnotations: z.tuple([
     z
       .object({ articleId: articleId.optional(), format: z.enum(EXPORT_FORMATS), script: z.enum(EXPORT_SCRIPTS) })

@@ -105,6 +105,7 @@ export interface Highlight {
 
 /** How the highlights fared when an article's text was replaced by an edited version. */
 export interface ReanchorReport {
+  status: 'replaced';
   article: ArticleSummary;
   /** Still on the same offsets. */
   exact: number;
@@ -154,6 +155,10 @@ export interface SearchHit {
   /** The first occurrence in context, as written. */
   snippet: string;
 }
+
+/** Replacing an article's text: done, or the file's encoding has to be chosen first. */
+export type ReplaceOutcome =
+  ReanchorReport | { status: 'needsEncoding'; name: string; candidates: EncodingCandidate[] };
 
 export type Theme = 'light' | 'sepia' | 'dark';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';

@@ -3,7 +3,14 @@ import { Decoration, EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
 import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
-import type { Article, ConvertedText, ReanchorReport, Settings, Theme } from '../../preload/contract/types';
+import type {
+  Article,
+  ConvertedText,
+  ReanchorReport,
+  Settings,
+  TextEncodingName,
+  Theme,
+} from '../../preload/contract/types';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, HIGHLIGHT_COLORS } from '../../preload/contract/types';
 import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
@@ -13,6 +20,7 @@ import { HighlightTools, MarginNotes, NotesPanel, SelectionTools } from './annot
 import { PairedLayout, SingleLayout, type TextLayout } from './layout';
 import { useAnnotations } from './use-annotations';
 import { ExportDialog } from '../library/export-ui';
+import { EncodingDialog } from '../library/import-ui';
 import { Notice } from '../ui/notice';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
@@ -73,6 +81,10 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const [panelOpen, setPanelOpen] = useState(false);
   const [replaced, setReplaced] = useState<ReanchorReport | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [replaceEncoding, setReplaceEncoding] = useState<{
+    file: File;
+    ask: Parameters<typeof EncodingDialog>[0]['ask'];
+  } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
@@ -318,11 +330,20 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     [ann, layout],
   );
 
-  const replaceText = async (file: File) => {
+  const replaceText = async (file: File, encoding?: TextEncodingName) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await api().replaceArticleText({ id: articleId, file: { name: file.name, bytes } });
+    const result = await api().replaceArticleText({
+      id: articleId,
+      file: { name: file.name, bytes },
+      ...(encoding ? { encoding } : {}),
+    });
     if (!result.ok) {
       setError(new CallError(result.error));
+      return;
+    }
+    if (result.value.status === 'needsEncoding') {
+      // Unsure how the file is encoded: the reader picks from previews, then it goes on.
+      setReplaceEncoding({ file, ask: { ...result.value, token: '' } });
       return;
     }
     setReplaced(result.value);
@@ -722,6 +743,16 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
             {t('delete.undo')}
           </button>
         </div>
+      )}
+      {replaceEncoding && (
+        <EncodingDialog
+          ask={replaceEncoding.ask}
+          onChoose={(encoding) => {
+            const { file } = replaceEncoding;
+            setReplaceEncoding(null);
+            if (encoding) void replaceText(file, encoding);
+          }}
+        />
       )}
       {exporting && (
         <ExportDialog

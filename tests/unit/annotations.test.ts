@@ -109,6 +109,26 @@ describe('Annotations', () => {
     services.close();
   });
 
+  it('asks for the encoding of an edited version it cannot be sure of, changing nothing until told', () => {
+    const { services, id, text } = library();
+    const h = services.annotations.create({ articleId: id, ...at(text, '最漫長的夏天'), color: 'green' });
+    const edited = text.replace('追平並超越了', '再次超越了');
+    // Traditional text saved as GB18030 reads plausibly as Big5 too: the reader is asked.
+    const bytes = iconv.encode(edited, 'gb18030');
+    const asked = services.replaceArticleText(id, { name: 'edited.txt', bytes });
+    expect(asked.status).toBe('needsEncoding');
+    if (asked.status !== 'needsEncoding') return;
+    expect(asked.candidates.map((c) => c.encoding)).toContain('gb18030');
+    expect(asked.candidates.find((c) => c.encoding === 'gb18030')!.preview).toContain('產業互聯網六年');
+    expect(services.articles.sourceText(id)).toBe(text);
+    const done = services.replaceArticleText(id, { name: 'edited.txt', bytes }, 'gb18030');
+    // The edit is after the highlight: it stays on its offsets.
+    expect(done).toMatchObject({ status: 'replaced', exact: 1, moved: 0, orphaned: 0 });
+    expect(services.articles.sourceText(id)).toBe(edited);
+    expect(services.annotations.list(id)[0]).toMatchObject({ id: h.id, exact: '最漫長的夏天' });
+    services.close();
+  });
+
   it('a replacement that fails changes nothing', () => {
     const { services, id, text } = library();
     const h = services.annotations.create({ articleId: id, ...at(text, '廣州'), color: 'yellow' });
