@@ -54,7 +54,7 @@ export function openServices(options: ServiceOptions): Services {
   const highlights = new HighlightStore(db);
   const annotations = new Annotations(articles, highlights);
   const exporter = new Exporter(db, articles, highlights, conversions);
-  const search = new LibrarySearch(articles, (id) => articles.contentHash(id));
+  const search = new LibrarySearch(articles);
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
   // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.

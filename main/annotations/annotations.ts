@@ -31,7 +31,10 @@ export class Annotations {
   }
 
   list(articleId: number): Highlight[] {
-    this.source(articleId);
+    // Whether the article is there; its text is not needed to list.
+    if (this.articles.contentHash(articleId) === undefined) {
+      throw new AppFailure('not_found', 'That article is not in the library.');
+    }
     return this.store.list(articleId);
   }
 

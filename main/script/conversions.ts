@@ -94,6 +94,7 @@ export class ConversionService {
       };
       return { result, cached: true };
     }
+    const hash = this.articles.contentHash(articleId);
     const flightKey = `${articleId}|${key}`;
     let flight = this.inFlight.get(flightKey);
     if (!flight) {
@@ -101,8 +102,8 @@ export class ConversionService {
       this.inFlight.set(flightKey, flight);
     }
     const result = await flight;
-    // The article may have been deleted meanwhile; then there is nothing to cache it for.
-    if (this.articles.sourceText(articleId) === source) {
+    // The article may have been deleted or its text replaced meanwhile: then the result is not cached.
+    if (hash !== undefined && this.articles.contentHash(articleId) === hash) {
       this.db
         .prepare(
           `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, word_changes, created_at)

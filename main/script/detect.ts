@@ -32,60 +32,81 @@ const FORMS: readonly ScriptForm[] = ['standard', 'taiwan', 'hongkong'];
  * told apart by form, from OpenCC's regional variant tables: the forms each region writes that
  * OpenCC's standard output never contains, and the standard forms each region replaces.
  */
-export class ScriptDetector {
-  private readonly simplifiedOnly: Set<string>;
-  private readonly traditionalOnly: Set<string>;
-  private readonly regions: Record<'taiwan' | 'hongkong', RegionForms>;
+/** The OpenCC dictionaries detection is derived from. */
+export interface DetectorDictionaries {
+  st: Dictionary;
+  ts: Dictionary;
+  stPhrases: Dictionary;
+  twVariants: Dictionary;
+  hkVariants: Dictionary;
+}
 
-  constructor(dicts: {
-    st: Dictionary;
-    ts: Dictionary;
-    stPhrases: Dictionary;
-    twVariants: Dictionary;
-    hkVariants: Dictionary;
-  }) {
-    // A character tells only if it can never stay as it is (了 → 了/瞭 can, so it tells nothing).
-    const changes = (dict: Dictionary) => new Set([...dict].filter(([k, v]) => !v.includes(k)).map(([k]) => k));
-    const sChanging = changes(dicts.st);
-    const tChanging = changes(dicts.ts);
-    this.simplifiedOnly = new Set([...sChanging].filter((c) => !tChanging.has(c)));
-    this.traditionalOnly = new Set([...tChanging].filter((c) => !sChanging.has(c)));
+interface Tables {
+  simplifiedOnly: Set<string>;
+  traditionalOnly: Set<string>;
+  regions: Record<'taiwan' | 'hongkong', RegionForms>;
+}
 
-    // Everything OpenCC's s2t can write: its characters' and phrases' first choices.
-    const standardOutput = new Set<string>();
-    for (const dict of [dicts.st, dicts.stPhrases]) {
-      for (const values of dict.values()) for (const ch of values[0] ?? '') standardOutput.add(ch);
+function buildTables(dicts: DetectorDictionaries): Tables {
+  // A character tells only if it can never stay as it is (了 → 了/瞭 can, so it tells nothing).
+  const changes = (dict: Dictionary) => new Set([...dict].filter(([k, v]) => !v.includes(k)).map(([k]) => k));
+  const sChanging = changes(dicts.st);
+  const tChanging = changes(dicts.ts);
+
+  // Everything OpenCC's s2t can write: its characters' and phrases' first choices.
+  const standardOutput = new Set<string>();
+  for (const dict of [dicts.st, dicts.stPhrases]) {
+    for (const values of dict.values()) for (const ch of values[0] ?? '') standardOutput.add(ch);
+  }
+  const region = (variants: Dictionary): RegionForms => {
+    const own = new Set<string>();
+    const replaced = new Set<string>();
+    for (const [key, values] of variants) {
+      const first = values[0];
+      if (first === undefined || first === key || [...key].length !== 1) continue;
+      replaced.add(key);
+      if (!standardOutput.has(first)) own.add(first);
     }
-    const region = (variants: Dictionary): RegionForms => {
-      const own = new Set<string>();
-      const replaced = new Set<string>();
-      for (const [key, values] of variants) {
-        const first = values[0];
-        if (first === undefined || first === key || [...key].length !== 1) continue;
-        replaced.add(key);
-        if (!standardOutput.has(first)) own.add(first);
-      }
-      return { own, replaced };
-    };
-    this.regions = { taiwan: region(dicts.twVariants), hongkong: region(dicts.hkVariants) };
+    return { own, replaced };
+  };
+  return {
+    simplifiedOnly: new Set([...sChanging].filter((c) => !tChanging.has(c))),
+    traditionalOnly: new Set([...tChanging].filter((c) => !sChanging.has(c))),
+    regions: { taiwan: region(dicts.twVariants), hongkong: region(dicts.hkVariants) },
+  };
+}
+
+export class ScriptDetector {
+  private built: Tables | null = null;
+
+  /**
+   * @param load - the dictionaries, read on first use: the app only detects when it imports, so
+   *   reading them (STPhrases is 49,000 lines) is kept out of start-up.
+   */
+  constructor(private readonly load: () => DetectorDictionaries) {}
+
+  private get tables(): Tables {
+    this.built ??= buildTables(this.load());
+    return this.built;
   }
 
   static fromOpencc(dir?: string): ScriptDetector {
-    return new ScriptDetector({
+    return new ScriptDetector(() => ({
       st: loadDictionary('STCharacters', dir),
       ts: loadDictionary('TSCharacters', dir),
       stPhrases: loadDictionary('STPhrases', dir),
       twVariants: loadDictionary('TWVariants', dir),
       hkVariants: loadDictionary('HKVariants', dir),
-    });
+    }));
   }
 
   evidence(text: string): ScriptEvidence {
+    const { simplifiedOnly, traditionalOnly } = this.tables;
     let simplified = 0;
     let traditional = 0;
     for (const ch of text) {
-      if (this.simplifiedOnly.has(ch)) simplified++;
-      else if (this.traditionalOnly.has(ch)) traditional++;
+      if (simplifiedOnly.has(ch)) simplified++;
+      else if (traditionalOnly.has(ch)) traditional++;
     }
     return { simplified, traditional };
   }
@@ -115,7 +136,7 @@ export class ScriptDetector {
    * the standard forms, then Taiwan: a text with no telling character is plain OpenCC standard.
    */
   form(text: string): ScriptForm {
-    const { taiwan, hongkong } = this.regions;
+    const { taiwan, hongkong } = this.tables.regions;
     const conflicts: Record<ScriptForm, number> = { standard: 0, taiwan: 0, hongkong: 0 };
     for (const ch of text) {
       const tw = taiwan.own.has(ch);

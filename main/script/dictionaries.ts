@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { openccDataDir } from './opencc/data';
 
 /**
  * OpenCC's dictionaries, read from the `opencc` npm package's data/dictionary folder (its
@@ -9,8 +9,7 @@ import { dirname, join } from 'node:path';
 export type Dictionary = Map<string, string[]>;
 
 export function openccDictionaryDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('opencc/package.json')), 'data', 'dictionary');
+  return join(openccDataDir(), 'dictionary');
 }
 
 export function parseDictionary(text: string): Dictionary {

@@ -30,13 +30,10 @@ const SNIPPET = 24;
 export class LibrarySearch {
   private readonly folded = new Map<number, { hash: string; text: string; source: string }>();
 
-  constructor(
-    private readonly articles: ArticleStore,
-    private readonly hashOf: (id: number) => string | undefined,
-  ) {}
+  constructor(private readonly articles: ArticleStore) {}
 
   private foldedText(id: number): { text: string; source: string } | undefined {
-    const hash = this.hashOf(id);
+    const hash = this.articles.contentHash(id);
     if (hash === undefined) return undefined;
     const cached = this.folded.get(id);
     if (cached && cached.hash === hash) return cached;
