@@ -10,6 +10,7 @@ import { useImport } from './library/use-import';
 import { ReaderView } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
 import { ErrorBanner } from './ui/error-banner';
+import { HiddenFileInput, TEXT_FILES } from './ui/file-input';
 import { Notice } from './ui/notice';
 
 const UNDO_MS = 10_000;
@@ -220,20 +221,13 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
                 </select>
               </label>
             </div>
-            <input
-              ref={fileInput}
-              type="file"
+            <HiddenFileInput
+              inputRef={fileInput}
+              accept={TEXT_FILES}
               multiple
-              accept=".txt,.text,.md,text/plain"
-              className="sr-only"
-              tabIndex={-1}
-              aria-label={t('import.fileInput')}
-              data-testid="file-input"
-              onChange={(e) => {
-                const files = Array.from(e.target.files ?? []);
-                e.target.value = '';
-                if (files.length) void imports.importFiles(files);
-              }}
+              label={t('import.fileInput')}
+              testId="file-input"
+              onFiles={(files) => void imports.importFiles(files)}
             />
           </header>
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}

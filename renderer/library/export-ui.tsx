@@ -10,6 +10,7 @@ import {
 import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
+import { HiddenFileInput } from '../ui/file-input';
 
 /** Hands an export to the browser as a download (where there is no save dialog: the test host). */
 function download(result: Extract<ExportResult, { saved: false }>) {
@@ -147,17 +148,12 @@ export function useAnnotationImport(onDone: (message: string) => void, onError: 
     else onError(`${t(`error.${result.error.code}`)} ${result.error.message}`);
   };
   const element = (
-    <input
-      ref={input}
-      type="file"
+    <HiddenFileInput
+      inputRef={input}
       accept=".json,application/json,application/ld+json"
-      className="sr-only"
-      tabIndex={-1}
-      aria-label={t('importNotes.button')}
-      data-testid="annotation-import-input"
-      onChange={(e) => {
-        const file = e.target.files?.[0];
-        e.target.value = '';
+      label={t('importNotes.button')}
+      testId="annotation-import-input"
+      onFiles={([file]) => {
         if (file) void onFile(file);
       }}
     />

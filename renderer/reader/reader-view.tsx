@@ -21,6 +21,7 @@ import { PairedLayout, SingleLayout, type TextLayout } from './layout';
 import { useAnnotations } from './use-annotations';
 import { ExportDialog } from '../library/export-ui';
 import { EncodingDialog } from '../library/import-ui';
+import { HiddenFileInput, TEXT_FILES } from '../ui/file-input';
 import { Notice } from '../ui/notice';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
@@ -278,22 +279,19 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       cancelAnimationFrame(frame);
       setOriginal(null);
     };
-    dom.addEventListener('mousemove', onMove);
-    dom.addEventListener('mouseleave', onLeave);
-    dom.addEventListener('mouseup', onUp);
-    dom.addEventListener('keyup', onKeyUp);
-    dom.addEventListener('click', onClick);
-    dom.addEventListener('focus', onFocus);
-    document.addEventListener('selectionchange', onSelectionChange);
+    // One signal takes every listener off again.
+    const listening = new AbortController();
+    const { signal } = listening;
+    dom.addEventListener('mousemove', onMove, { signal });
+    dom.addEventListener('mouseleave', onLeave, { signal });
+    dom.addEventListener('mouseup', onUp, { signal });
+    dom.addEventListener('keyup', onKeyUp, { signal });
+    dom.addEventListener('click', onClick, { signal });
+    dom.addEventListener('focus', onFocus, { signal });
+    document.addEventListener('selectionchange', onSelectionChange, { signal });
     return () => {
       cancelAnimationFrame(frame);
-      dom.removeEventListener('mousemove', onMove);
-      dom.removeEventListener('mouseleave', onLeave);
-      dom.removeEventListener('mouseup', onUp);
-      dom.removeEventListener('keyup', onKeyUp);
-      dom.removeEventListener('click', onClick);
-      dom.removeEventListener('focus', onFocus);
-      document.removeEventListener('selectionchange', onSelectionChange);
+      listening.abort();
     };
   }, [viewVersion, readSelection, clickAt, setSelection, currentPosition]);
 
@@ -608,17 +606,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           >
             {t('replace.button')}
           </button>
-          <input
-            ref={replaceInput}
-            type="file"
-            accept=".txt,.text,.md,text/plain"
-            className="sr-only"
-            tabIndex={-1}
-            aria-label={t('replace.hint')}
-            data-testid="replace-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
+          <HiddenFileInput
+            inputRef={replaceInput}
+            accept={TEXT_FILES}
+            label={t('replace.hint')}
+            testId="replace-input"
+            onFiles={([file]) => {
               if (file) void replaceText(file);
             }}
           />

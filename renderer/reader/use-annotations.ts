@@ -262,7 +262,6 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ma
 
   return {
     highlights,
-    setHighlights,
     shown,
     notes,
     selection,
