@@ -18,12 +18,12 @@ export interface ServiceOptions {
   /** Folder holding library.db. */
   dataDir: string;
   /** Sample articles imported into an empty library on first run. */
-  samplesDir?: string;
+  samplesDir?: string | undefined;
   /** OpenCC dictionary folder; defaults to the `opencc` package's data. */
-  dictionaryDir?: string;
+  dictionaryDir?: string | undefined;
   /** The bundled conversion worker (out/main/convert-worker.js); without it, conversion runs inline. */
-  conversionWorker?: string;
-  emit?: Emit;
+  conversionWorker?: string | undefined;
+  emit?: Emit | undefined;
 }
 
 /** Everything main does, as plain TypeScript over a data folder: no Electron here. */

@@ -10,7 +10,8 @@ import {
 } from './types';
 
 /**
- * Argument schemas, one tuple per call. Main validates every call's arguments with these;
+ * Argument schemas, one tuple per call. Optional fields are exact: a field sent as `undefined` is
+ * refused, not taken to mean "clear it" (structured clone keeps such keys over IPC). Main validates every call's arguments with these;
  * their keys are the call names of the contract (see api.ts).
  */
 const articleId = z.number().int().positive();
@@ -48,7 +49,9 @@ export const argSchemas = {
   getArticle: z.tuple([articleId]),
   importFiles: z.tuple([z.array(importFile).min(1).max(500)]),
   importFromDialog: z.tuple([]),
-  importText: z.tuple([z.object({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(200).optional() })]),
+  importText: z.tuple([
+    z.object({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(200).exactOptional() }),
+  ]),
   chooseEncoding: z.tuple([z.object({ token: z.string().min(1).max(100), encoding })]),
   deleteArticle: z.tuple([articleId]),
   restoreArticle: z.tuple([articleId]),
@@ -64,20 +67,20 @@ export const argSchemas = {
   listHighlights: z.tuple([articleId]),
   createHighlight: z.tuple([
     z
-      .object({ articleId, start: offset, end: offset, color, note: note.optional() })
+      .object({ articleId, start: offset, end: offset, color, note: note.exactOptional() })
       .refine((h) => h.end > h.start, 'a highlight covers at least one character'),
   ]),
   updateHighlight: z.tuple([
     z
-      .object({ id: highlightId, color: color.optional(), note: note.optional() })
+      .object({ id: highlightId, color: color.exactOptional(), note: note.exactOptional() })
       .refine((h) => h.color !== undefined || h.note !== undefined, 'nothing to update'),
   ]),
   deleteHighlight: z.tuple([highlightId]),
   restoreHighlight: z.tuple([highlight]),
-  replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile, encoding: encoding.optional() })]),
+  replaceArticleText: z.tuple([z.object({ id: articleId, file: importFile, encoding: encoding.exactOptional() })]),
   exportAnnotations: z.tuple([
     z
-      .object({ articleId: articleId.optional(), format: z.enum(EXPORT_FORMATS), script: z.enum(EXPORT_SCRIPTS) })
+      .object({ articleId: articleId.exactOptional(), format: z.enum(EXPORT_FORMATS), script: z.enum(EXPORT_SCRIPTS) })
       .strict(),
   ]),
   importAnnotations: z.tuple([z.object({ file: importFile })]),
@@ -87,12 +90,11 @@ export const argSchemas = {
   updateSettings: z.tuple([
     z
       .object({
-        locale: z.enum(['system', 'zh-Hans', 'zh-Hant', 'en']),
-        theme: z.enum(['light', 'sepia', 'dark']),
-        fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX),
-        defaultScript: displayScript,
+        locale: z.enum(['system', 'zh-Hans', 'zh-Hant', 'en']).exactOptional(),
+        theme: z.enum(['light', 'sepia', 'dark']).exactOptional(),
+        fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX).exactOptional(),
+        defaultScript: displayScript.exactOptional(),
       })
-      .partial()
       .strict(),
   ]),
 } satisfies Record<string, z.ZodTuple>;

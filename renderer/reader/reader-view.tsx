@@ -490,7 +490,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         return;
       } else if (e.key in moves) {
         e.preventDefault();
-        scroller.scrollBy({ top: moves[e.key] });
+        scroller.scrollBy({ top: moves[e.key] ?? 0 });
       } else if (e.key === 'Home' || e.key === 'End') {
         e.preventDefault();
         scroller.scrollTop = e.key === 'Home' ? 0 : scroller.scrollHeight;
