@@ -70,7 +70,7 @@ describe('dispatch', () => {
         throw new TypeError('kaput');
       },
     };
-    expect(await dispatch(h, 'listArticles', [])).toEqual({ ok: false, error: { code: 'internal', message: 'kaput' } });
+    expect(await dispatch(h, 'listArticles', [])).toEqual({ ok: false, error: { code: 'internal', detail: 'kaput' } });
   });
 
   it('imports bytes that crossed the bridge', async () => {
