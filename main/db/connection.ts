@@ -62,7 +62,8 @@ export function openLibrary(file: string, now: () => Date = () => new Date()): O
       createBackup(db, backupsFolder(file), 'migration', now());
     }
     migrate(db, MIGRATIONS);
-    if (onDisk) backupIfDue(db, backupsFolder(file), now());
+    // A library created just now has nothing to keep yet.
+    if (onDisk && version > 0) backupIfDue(db, backupsFolder(file), now());
     return { db, problems, close };
   } catch (error) {
     db.close();
