@@ -169,7 +169,7 @@ describe('dispatch', () => {
   it('carries what a message mentions as parameters, and main’s wording only as detail', async () => {
     const { services, handlers: h } = withServices();
     const [first, second] = services.articles.list();
-    const bytes = new TextEncoder().encode(services.articles.sourceText(second!.id)!);
+    const bytes = new TextEncoder().encode(services.articles.sourceText(second!.id));
     const result = await dispatch(h, 'replaceArticleText', [{ id: first!.id, file: { name: 'x.txt', bytes } }]);
     expect(result).toEqual({
       ok: false,
