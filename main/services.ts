@@ -80,14 +80,8 @@ export function openServices(options: ServiceOptions): Services {
       : { status: 'damaged', problems: opened.problems, backups: backups.list() };
   // A damaged library is only read: no start-up housekeeping writes to it.
   if (health.status === 'ok') {
-    // Deletions not undone before the app closed become final.
-    articles.purgeDeleted();
-    // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
-    for (const id of articles.withoutScriptForm()) {
-      articles.setScriptForm(id, detector.classify(articles.sourceText(id) ?? '').form);
-    }
+    library.startUp(options.samplesDir);
     conversions.pruneStale();
-    if (options.samplesDir) library.ensureSamples(options.samplesDir);
   }
   return {
     db,

@@ -28,8 +28,14 @@ interface PendingImport {
 const MAX_PENDING = 50;
 
 /** What the library needs of the articles table. */
-export type LibraryArticles = Pick<ArticleReads, 'findByHash' | 'contentHash' | 'get'> &
-  Pick<ArticleWrites, 'insert' | 'purge' | 'markDeleted' | 'restore' | 'replaceText'>;
+export type LibraryArticles = Pick<
+  ArticleReads,
+  'findByHash' | 'contentHash' | 'get' | 'sourceText' | 'withoutScriptForm'
+> &
+  Pick<
+    ArticleWrites,
+    'insert' | 'purge' | 'purgeDeleted' | 'markDeleted' | 'restore' | 'replaceText' | 'setScriptForm'
+  >;
 
 /** What the library needs of the highlights when an article's text changes. */
 export interface Reanchoring {
@@ -135,6 +141,19 @@ export class Library {
     const outcome = this.importBytes(pending.name, pending.bytes, encoding);
     if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
     return outcome;
+  }
+
+  /**
+   * What happens each time the library opens: deletions not undone before the app closed become
+   * final, articles imported before forms were detected get theirs, and on first run the
+   * samples in `samplesDir` are imported.
+   */
+  startUp(samplesDir?: string): void {
+    this.articles.purgeDeleted();
+    for (const id of this.articles.withoutScriptForm()) {
+      this.articles.setScriptForm(id, this.deps.detector.classify(this.articles.sourceText(id) ?? '').form);
+    }
+    if (samplesDir) this.ensureSamples(samplesDir);
   }
 
   /**

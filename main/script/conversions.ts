@@ -93,7 +93,13 @@ export class ConversionService {
       this.inFlight.set(flightKey, flight);
     }
     const result = await flight;
-    this.cache.save(key, result);
+    try {
+      this.cache.save(key, result);
+    } catch (error) {
+      // The cache only saves time: a library that cannot be written (damaged and open read-only,
+      // busy, a full disk) still shows the article converted.
+      console.warn('[duizhao] conversion not cached:', error instanceof Error ? error.message : error);
+    }
     return { result, cached: false };
   }
 

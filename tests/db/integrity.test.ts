@@ -39,11 +39,14 @@ function pageOf(file: string, name: string): { pageSize: number; page: number } 
   return { pageSize, page: rootpage };
 }
 
-/** Overwrites the body of one page (after its 8-byte header) with junk, as a failing disk might. */
-function damagePage(file: string, name: string): void {
+/**
+ * Overwrites one page with junk, as a failing disk might: its body after the 8-byte header, or
+ * (for a page with no cells, whose body SQLite never reads) the whole page.
+ */
+function damagePage(file: string, name: string, from: 'body' | 'header' = 'body'): void {
   const { pageSize, page } = pageOf(file, name);
   const bytes = readFileSync(file);
-  bytes.fill(0x5a, (page - 1) * pageSize + 8, page * pageSize);
+  bytes.fill(0x5a, (page - 1) * pageSize + (from === 'body' ? 8 : 0), page * pageSize);
   writeFileSync(file, bytes);
 }
 
@@ -77,6 +80,23 @@ describe('a damaged library', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
     // A damaged copy never joins (or pushes out) the backups.
     expect(listBackups(backupsFolder(file))).toEqual(backupsBefore);
+  });
+
+  it('can still be read: articles open and convert, though nothing is cached', async () => {
+    const { dataDir, file } = closedLibrary();
+    // The damage is in an index the reader does not need.
+    damagePage(file, 'highlights_article', 'header');
+    const before = readFileSync(file);
+    const services = openServices({ dataDir });
+    expect(services.health.status).toBe('damaged');
+    const handlers = createHandlers(services, noEdges);
+    const list = await dispatch(handlers, 'listArticles', []);
+    expect(list.ok).toBe(true);
+    const id = (list as { value: { id: number; script: string }[] }).value.find((a) => a.script === 'simplified')!.id;
+    const view = await dispatch(handlers, 'getConvertedText', [id, 'traditional']);
+    expect(view).toMatchObject({ ok: true, value: { script: 'traditional', cached: false } });
+    services.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('after an unclean shutdown gets the full integrity check, which finds what quick_check does not', () => {
