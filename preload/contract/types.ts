@@ -241,6 +241,8 @@ export type ErrorCode =
   | 'read_only'
   /** The library file is damaged. */
   | 'corrupt'
+  /** A file offered as notes to import is not a Duizhao JSON export (or is damaged). */
+  | 'not_an_export'
   /** The change contradicts what is stored (e.g. a second copy of a unique row). */
   | 'constraint'
   | 'database'

@@ -172,6 +172,7 @@ export const en = {
   'error.read_only': 'The library is open read-only (it is damaged, or its disk cannot be written). Nothing was saved.',
   'error.corrupt': 'The library file is damaged. You can still export your notes, or restore a backup.',
   'error.constraint': 'That change conflicts with what is already stored. Nothing was changed.',
+  'error.not_an_export': 'This file is not a Duizhao notes export (JSON), or it is damaged. Nothing was imported.',
   'error.details': 'Details',
   'error.dismiss': 'Dismiss',
 } as const;
@@ -348,6 +349,7 @@ export const zhHans: Messages = {
   'error.read_only': '文库以只读方式打开（文件已损坏，或所在磁盘无法写入）。什么也没有保存。',
   'error.corrupt': '文库文件已损坏。你仍可导出笔记，或从备份恢复。',
   'error.constraint': '这项更改与已存储的内容冲突。什么也没有改变。',
+  'error.not_an_export': '这个文件不是对照导出的笔记（JSON），或已损坏。什么也没有导入。',
   'error.details': '详细信息',
   'error.dismiss': '关闭',
 };
@@ -521,6 +523,7 @@ export const zhHant: Messages = {
   'error.read_only': '文庫以唯讀方式開啟（檔案已損壞，或所在磁碟無法寫入）。什麼也沒有儲存。',
   'error.corrupt': '文庫檔案已損壞。你仍可匯出筆記，或從備份還原。',
   'error.constraint': '這項變更與已儲存的內容衝突。什麼也沒有改變。',
+  'error.not_an_export': '這個檔案不是對照匯出的筆記（JSON），或已損壞。什麼也沒有匯入。',
   'error.details': '詳細資訊',
   'error.dismiss': '關閉',
 };
