@@ -57,7 +57,7 @@ export function createHandlers(services: Services, edges: Edges) {
     updateHighlight: (input) => annotations.update(input),
     deleteHighlight: (id) => annotations.delete(id),
     restoreHighlight: (highlight) => annotations.restore(highlight),
-    replaceArticleText: ({ id, file, encoding }) => services.replaceArticleText(id, file, encoding),
+    replaceArticleText: ({ id, file, encoding }) => library.replaceText(id, file, encoding),
     exportAnnotations: async (request) => {
       const file = await exporter.build(request);
       // In the app the file goes where the user says; elsewhere (the test host) it is a download.
@@ -73,6 +73,16 @@ export function createHandlers(services: Services, edges: Edges) {
     },
     searchArticles: (query) => services.search.search(query),
     foldForSearch: (texts) => texts.map(foldForSearch),
+    getLibraryHealth: () => services.health,
+    listBackups: () => services.backups.list(),
+    restoreBackup: (name) => {
+      try {
+        services.backups.restoreOnNextOpen(name);
+      } catch (error) {
+        throw new AppFailure('not_found', error instanceof Error ? error.message : String(error));
+      }
+      return { restartRequired: true as const };
+    },
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
   } satisfies Handlers;

@@ -11,7 +11,7 @@ export function registerIpc(handlers: AppHandlers, isTrusted: (sender: WebConten
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event, ...args: unknown[]) => {
       if (!isTrusted(event.sender)) {
-        return { ok: false, error: { code: 'unsupported', message: 'Untrusted sender.' } };
+        return { ok: false, error: { code: 'unsupported', detail: 'Untrusted sender.' } };
       }
       return dispatch(handlers, name, args);
     });

@@ -2,15 +2,18 @@ import { z } from 'zod';
 import { CALL_NAMES, type CallName, type Handlers } from '../preload/contract/api';
 import { AppFailure } from '../preload/contract/errors';
 import { argSchemas } from '../preload/contract/schemas';
-import type { AppError, Result } from '../preload/contract/types';
+import type { ErrorCode, Result } from '../preload/contract/types';
+import { asAppFailure } from './db/sqlite-errors';
 
 const isCallName = (name: string): name is CallName => (CALL_NAMES as readonly string[]).includes(name);
 
-const fail = (code: AppError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+const fail = (code: ErrorCode, detail: string): Result<never> => ({ ok: false, error: { code, detail } });
 
 /**
  * Runs one call: validates its arguments against the contract's schema, runs the handler, and
- * returns the outcome as a value. Nothing thrown in a handler crosses to the renderer as an exception.
+ * returns the outcome as a value. Nothing thrown in a handler crosses to the renderer as an
+ * exception; SQLite's errors arrive with their own codes (busy, disk_full, read_only, corrupt,
+ * constraint), anything unexpected as internal.
  */
 export async function dispatch(handlers: Handlers, name: string, rawArgs: unknown[]): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('invalid_argument', `Unknown call "${name}".`);
@@ -23,9 +26,8 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
     const value = await handler(...(parsed.data as unknown[]));
     return { ok: true, value: value ?? null };
   } catch (error) {
-    if (error instanceof AppFailure) return { ok: false, error: error.toError() };
-    console.error(`[duizhao] ${name} failed`, error);
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(/sqlite/i.test(message) ? 'database' : 'internal', message);
+    const failure = asAppFailure(error);
+    if (!(error instanceof AppFailure)) console.error(`[duizhao] ${name} failed`, error);
+    return { ok: false, error: failure.toError() };
   }
 }

@@ -1,18 +1,20 @@
 import { join } from 'node:path';
+import type { BackupInfo, LibraryHealth } from '../preload/contract/types';
 import { Annotations } from './annotations/annotations';
 import { ArticleStore } from './db/articles';
-import { openDatabase, type Db } from './db/connection';
+import { backupsFolder, listBackups, scheduleRestore } from './db/backups';
+import { openLibrary, transactor, type Db } from './db/connection';
+import { ConversionStore } from './db/conversions';
 import { HighlightStore } from './db/highlights';
-import { Exporter } from './export/exporter';
 import { SettingsStore } from './db/settings';
-import type { ImportFile, ReplaceOutcome, TextEncodingName } from '../preload/contract/types';
 import { noEmit, type Emit } from './events';
+import { Exporter } from './export/exporter';
 import { Library } from './library/library';
 import { ConversionService } from './script/conversions';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
-import { LibrarySearch } from './script/search';
 import { InlineRunner, WorkerRunner } from './script/runner';
+import { LibrarySearch } from './script/search';
 
 export interface ServiceOptions {
   /** Folder holding library.db. */
@@ -26,9 +28,18 @@ export interface ServiceOptions {
   emit?: Emit | undefined;
 }
 
+/** The library's backups: what there is, and asking for one to be restored on the next start. */
+export interface Backups {
+  list(): BackupInfo[];
+  /** Restores `name` when the app next opens the library (the current file is kept aside). */
+  restoreOnNextOpen(name: string): void;
+}
+
 /** Everything main does, as plain TypeScript over a data folder: no Electron here. */
 export interface Services {
   db: Db;
+  /** Whether the library opened whole; a damaged one refuses writes (read_only) until a backup is restored. */
+  health: LibraryHealth;
   articles: ArticleStore;
   settings: SettingsStore;
   library: Library;
@@ -36,35 +47,45 @@ export interface Services {
   annotations: Annotations;
   exporter: Exporter;
   search: LibrarySearch;
-  /** Puts an edited version of an article in its place, re-anchoring its highlights, in one transaction. */
-  replaceArticleText(id: number, file: ImportFile, encoding?: TextEncodingName): ReplaceOutcome;
+  backups: Backups;
   close(): void;
 }
 
 export const DATABASE_FILE = 'library.db';
 
+/** Opens the library in `dataDir` and wires the services over it. Wiring only: the logic is in the modules. */
 export function openServices(options: ServiceOptions): Services {
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const file = join(options.dataDir, DATABASE_FILE);
+  const opened = openLibrary(file);
+  const { db } = opened;
+  const emit = options.emit ?? noEmit;
   const articles = new ArticleStore(db);
   const settings = new SettingsStore(db);
-  const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
-  const library = new Library(articles, settings, detector, options.emit ?? noEmit);
-  const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
-  const conversions = new ConversionService(db, articles, settings, runner, dictionaryVersion());
   const highlights = new HighlightStore(db);
+  const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
   const annotations = new Annotations(articles, highlights);
+  const transact = transactor(db);
+  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit });
+  const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
+  const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
   const exporter = new Exporter(db, articles, highlights, conversions);
   const search = new LibrarySearch(articles);
-  // Deletions not undone before the app closed become final.
-  articles.purgeDeleted();
-  // Articles imported before forms were detected get theirs now; conversions of old dictionaries go.
-  for (const id of articles.withoutScriptForm()) {
-    articles.setScriptForm(id, detector.classify(articles.sourceText(id) ?? '').form);
+  const backups: Backups = {
+    list: () => listBackups(backupsFolder(file)),
+    restoreOnNextOpen: (name) => scheduleRestore(file, name),
+  };
+  const health: LibraryHealth =
+    opened.problems.length === 0
+      ? { status: 'ok' }
+      : { status: 'damaged', problems: opened.problems, backups: backups.list() };
+  // A damaged library is only read: no start-up housekeeping writes to it.
+  if (health.status === 'ok') {
+    library.startUp(options.samplesDir);
+    conversions.pruneStale();
   }
-  conversions.pruneStale();
-  if (options.samplesDir) library.ensureSamples(options.samplesDir);
   return {
     db,
+    health,
     articles,
     settings,
     library,
@@ -72,20 +93,10 @@ export function openServices(options: ServiceOptions): Services {
     annotations,
     exporter,
     search,
-    replaceArticleText: (id, file, encoding) => {
-      const next = library.readReplacement(id, file, encoding);
-      if ('candidates' in next) return next;
-      const report = db.transaction(() => {
-        const article = articles.replaceText(id, next);
-        conversions.forget(id);
-        return { status: 'replaced' as const, article, ...annotations.reanchor(id) };
-      })();
-      options.emit?.('libraryChanged', null);
-      return report;
-    },
+    backups,
     close: () => {
       void runner.close();
-      db.close();
+      opened.close();
     },
   };
 }

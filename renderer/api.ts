@@ -14,7 +14,7 @@ export const api = (): DuizhaoApi => window.duizhao;
 /** A failed call, thrown inside the renderer so a component can show it. */
 export class CallError extends Error {
   constructor(readonly error: AppError) {
-    super(error.message);
+    super(error.detail);
   }
 }
 

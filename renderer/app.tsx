@@ -37,7 +37,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  if (fatal) return <pre role="alert">{fatal.message}</pre>;
+  if (fatal) return <pre role="alert">{fatal.detail}</pre>;
   if (!boot) return null;
   return (
     <I18nProvider locale={locale}>

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { CallArgs } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
-import type { Highlight, HighlightColor } from '../../preload/contract/types';
-import type { ArticleStore } from '../db/articles';
-import type { HighlightStore } from '../db/highlights';
+import type { Highlight } from '../../preload/contract/types';
+import type { ArticleReads } from '../db/articles';
+import type { HighlightReads, HighlightWrites } from '../db/highlights';
 import { anchor, describe } from './anchor';
 
 /** How re-anchoring went, in counts. */
@@ -19,8 +20,8 @@ export interface ReanchorCounts {
  */
 export class Annotations {
   constructor(
-    private readonly articles: ArticleStore,
-    private readonly store: HighlightStore,
+    private readonly articles: Pick<ArticleReads, 'sourceText' | 'contentHash'>,
+    private readonly store: HighlightReads & HighlightWrites,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -38,7 +39,7 @@ export class Annotations {
     return this.store.list(articleId);
   }
 
-  create(input: { articleId: number; start: number; end: number; color: HighlightColor; note?: string }): Highlight {
+  create(input: CallArgs<'createHighlight'>[0]): Highlight {
     const text = this.source(input.articleId);
     if (input.end > text.length || input.start >= input.end) {
       throw new AppFailure('invalid_argument', 'That range is not inside the article.');
@@ -58,7 +59,7 @@ export class Annotations {
     });
   }
 
-  update(input: { id: string; color?: HighlightColor; note?: string }): Highlight {
+  update(input: CallArgs<'updateHighlight'>[0]): Highlight {
     const { id, ...patch } = input;
     const updated = this.store.update(id, patch, this.now().toISOString());
     if (!updated) throw new AppFailure('not_found', 'That highlight no longer exists.');
@@ -83,10 +84,19 @@ export class Annotations {
     return this.store.insert(placed);
   }
 
+  /** How an article's highlights stand now, in the counts re-anchoring reports (nothing moved). */
+  tally(articleId: number): ReanchorCounts {
+    const all = this.store.list(articleId);
+    const orphaned = all.filter((h) => h.orphaned).length;
+    return { exact: all.length - orphaned, moved: 0, orphaned };
+  }
+
   /**
    * Checks every highlight of an article against its (new) text: those whose quote is still at
    * their offsets stay, the others are found again by quote and context (fuzzy, as Hypothesis
-   * does) and moved, and those that cannot be found are kept and marked orphaned.
+   * does) and moved, and those that cannot be found are kept and marked orphaned. Every placed
+   * highlight's quote selector is cut again from the new text: a stale prefix or suffix would
+   * mislead the next re-anchoring.
    */
   reanchor(articleId: number): ReanchorCounts {
     const text = this.source(articleId);

@@ -21,8 +21,15 @@ export interface NewArticle {
 export interface ArticleReads {
   list(): ArticleSummary[];
   get(id: number): Article | undefined;
+  /** Any article with this content, deleted (not yet purged) or not. */
   findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined;
   count(): number;
+  /** The source text of an article in the library (not deleted): its blocks joined by one line break. */
+  sourceText(id: number): string | undefined;
+  /** The content hash of an article in the library (not deleted); undefined says it is not there. */
+  contentHash(id: number): string | undefined;
+  /** Articles whose Traditional forms were never detected (imported before detection existed). */
+  withoutScriptForm(): number[];
 }
 
 /** Changing the library. Each method is one transaction. */
@@ -39,6 +46,12 @@ export interface ArticleWrites {
   setDisplayScript(id: number, script: DisplayScript | null): boolean;
   /** Records detected forms (articles imported before forms were detected). */
   setScriptForm(id: number, form: ScriptForm | null): void;
+  /**
+   * Puts an edited version's text in place of an article's, keeping its id, reading state and
+   * highlights (which the caller re-anchors, in the same transaction). Undefined when the article
+   * is not in the library.
+   */
+  replaceText(id: number, next: NewArticle): ArticleSummary | undefined;
 }
 
 interface ArticleRow {
@@ -209,14 +222,12 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     this.db.prepare('UPDATE articles SET script_form = ? WHERE id = ?').run(form ?? 'none', id);
   }
 
-  /** Articles whose Traditional forms were never detected (imported before detection existed). */
   withoutScriptForm(): number[] {
     return (this.db.prepare('SELECT id FROM articles WHERE script_form IS NULL').all() as { id: number }[]).map(
       (r) => r.id,
     );
   }
 
-  /** The source text of an article in the library (not deleted): its blocks joined by one line break. */
   sourceText(id: number): string | undefined {
     const rows = this.db
       .prepare(
@@ -227,12 +238,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     return rows.length > 0 ? rows.map((r) => r.text).join('\n') : undefined;
   }
 
-  /**
-   * Puts an edited version's text (and what was detected from it) in place of an article's, keeping
-   * its id, reading state and highlights (which the caller re-anchors). The caller runs this in a
-   * transaction with the re-anchoring.
-   */
-  replaceText(id: number, next: NewArticle): ArticleSummary {
+  replaceText(id: number, next: NewArticle): ArticleSummary | undefined {
     const blocks = layoutBlocks(next.blocks);
     const changed = this.db
       .prepare(
@@ -256,7 +262,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
         stamp: this.now().toISOString(),
         length: blocks.reduce((n, b) => n + b.text.length + 1, 0),
       }).changes;
-    if (changed !== 1) throw new Error(`article ${id} is not in the library`);
+    if (changed !== 1) return undefined;
     this.db.prepare('DELETE FROM article_blocks WHERE article_id = ?').run(id);
     const insertBlock = this.db.prepare(
       'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
@@ -266,7 +272,6 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     return toSummary(row);
   }
 
-  /** The content hash of an article in the library. */
   contentHash(id: number): string | undefined {
     const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
       { content_hash: string } | undefined;

@@ -1,5 +1,26 @@
+import type { CallArgs } from '../../preload/contract/api';
 import type { Highlight, HighlightColor } from '../../preload/contract/types';
 import type { Db } from './connection';
+
+/** A change to a highlight's colour or note, as the contract's updateHighlight call carries it. */
+export type HighlightPatch = Omit<CallArgs<'updateHighlight'>[0], 'id'>;
+
+/** Where a highlight is: its offsets, quote selector and whether it was lost. */
+export type HighlightPlace = Pick<Highlight, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'orphaned'>;
+
+/** Reading highlights. */
+export interface HighlightReads {
+  list(articleId: number): Highlight[];
+  get(id: string): Highlight | undefined;
+}
+
+/** Changing highlights. Each method is one statement. */
+export interface HighlightWrites {
+  insert(h: Highlight): Highlight;
+  update(id: string, patch: HighlightPatch, updatedAt: string): Highlight | undefined;
+  reposition(h: HighlightPlace): void;
+  delete(id: string): boolean;
+}
 
 interface HighlightRow {
   id: string;
@@ -32,7 +53,7 @@ const toHighlight = (r: HighlightRow): Highlight => ({
 });
 
 /** The highlights table: rows in source-text coordinates, one statement per change. */
-export class HighlightStore {
+export class HighlightStore implements HighlightReads, HighlightWrites {
   constructor(private readonly db: Db) {}
 
   /** An article's highlights in reading order (orphaned ones last, by creation). */
@@ -59,10 +80,16 @@ export class HighlightStore {
     return h;
   }
 
-  update(id: string, patch: { color?: HighlightColor; note?: string }, updatedAt: string): Highlight | undefined {
+  update(id: string, patch: HighlightPatch, updatedAt: string): Highlight | undefined {
     const current = this.get(id);
     if (!current) return undefined;
-    const next = { ...current, ...patch, updatedAt };
+    // Only what the patch names changes: a colour left out (or sent as undefined) is kept.
+    const next: Highlight = {
+      ...current,
+      color: patch.color ?? current.color,
+      note: patch.note ?? current.note,
+      updatedAt,
+    };
     this.db
       .prepare('UPDATE highlights SET color = ?, note = ?, updated_at = ? WHERE id = ?')
       .run(next.color, next.note, updatedAt, id);
@@ -70,7 +97,7 @@ export class HighlightStore {
   }
 
   /** Moves a highlight onto new offsets and quote (re-anchoring), or marks it orphaned. */
-  reposition(h: Pick<Highlight, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'orphaned'>): void {
+  reposition(h: HighlightPlace): void {
     this.db
       .prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?')
       .run(h.start, h.end, h.exact, h.prefix, h.suffix, h.orphaned ? 1 : 0, h.id);

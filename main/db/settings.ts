@@ -1,10 +1,26 @@
+import type { CallArgs } from '../../preload/contract/api';
 import type { Settings } from '../../preload/contract/types';
 import type { Db } from './connection';
+
+/** A change to some settings, as the contract's updateSettings call carries it. */
+export type SettingsPatch = CallArgs<'updateSettings'>[0];
+
+/** Reading settings and flags. */
+export interface SettingsReads {
+  get(): Settings;
+  flag(name: string): boolean;
+}
+
+/** Changing settings and flags. */
+export interface SettingsWrites {
+  update(patch: SettingsPatch): Settings;
+  setFlag(name: string, value: boolean): void;
+}
 
 export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'light', fontSize: 19, defaultScript: 'original' };
 
 /** Settings and small flags, stored as JSON values by key. */
-export class SettingsStore {
+export class SettingsStore implements SettingsReads, SettingsWrites {
   constructor(private readonly db: Db) {}
 
   private read<T>(key: string): T | undefined {
@@ -22,8 +38,10 @@ export class SettingsStore {
     return { ...DEFAULT_SETTINGS, ...this.read<Partial<Settings>>('settings') };
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const next = { ...this.get(), ...patch };
+  update(patch: SettingsPatch): Settings {
+    // The contract refuses a key sent as undefined; one that got here anyway must not reset a setting.
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = { ...this.get(), ...given };
     this.write('settings', next);
     return next;
   }

@@ -177,11 +177,11 @@ export class Exporter {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new AppFailure('invalid_argument', 'This file is not JSON.');
+      throw new AppFailure('not_an_export', 'This file is not JSON.');
     }
     const file = importedFile.safeParse(parsed);
     if (!file.success) {
-      throw new AppFailure('invalid_argument', 'This is not a Duizhao annotation export (no annotation collection).');
+      throw new AppFailure('not_an_export', 'This is not a Duizhao annotation export (no annotation collection).');
     }
     const report: AnnotationImportReport = { total: 0, matched: 0, orphaned: 0, noArticle: 0, alreadyThere: 0 };
     const summaries = this.articles.list();
@@ -200,7 +200,7 @@ export class Exporter {
       for (const item of file.data.first.items) {
         report.total++;
         const parsedItem = importedAnnotation.safeParse(item);
-        if (!parsedItem.success) throw new AppFailure('invalid_argument', `Annotation ${report.total} is not valid.`);
+        if (!parsedItem.success) throw new AppFailure('not_an_export', `Annotation ${report.total} is not valid.`);
         const a = parsedItem.data;
         const id = UUID.exec(a.id)?.[1]?.toLowerCase();
         if (id && this.highlights.get(id)) {

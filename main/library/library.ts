@@ -1,22 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
-  ArticleSummary,
-  EncodingCandidate,
   ImportFile,
   ImportOutcome,
   ImportReport,
+  ReplaceOutcome,
   TextEncodingName,
 } from '../../preload/contract/types';
-import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
-import type { ArticleStore, NewArticle } from '../db/articles';
-import type { SettingsStore } from '../db/settings';
+import type { ReanchorCounts } from '../annotations/annotations';
+import type { ArticleReads, ArticleWrites } from '../db/articles';
+import type { Transact } from '../db/connection';
+import type { SettingsReads, SettingsWrites } from '../db/settings';
+import { asAppFailure, isUniqueViolation } from '../db/sqlite-errors';
 import type { Emit } from '../events';
 import type { ScriptDetector } from '../script/detect';
-import { decodeBytes, detectEncoding, looksBinary } from './decode';
-import { normalizeText, parsePlainText } from './parse';
+import { checkBytes, decode, previews, readPath, readText, toNewArticle } from './reading';
+
+export { contentHash } from './reading';
 
 /** Bytes waiting for the user to say which encoding they are in. */
 interface PendingImport {
@@ -24,72 +26,98 @@ interface PendingImport {
   bytes: Uint8Array;
 }
 const MAX_PENDING = 50;
-const PREVIEW_CHARS = 160;
-/** Stands in for the bytes of a file too large to read. */
-const TOO_LARGE = new Uint8Array(0);
 
-/** The hash that identifies an article's content, whatever encoding or line endings it came in. */
-export function contentHash(blocks: readonly { text: string }[]): string {
-  return createHash('sha256')
-    .update(blocks.map((b) => b.text).join('\n'), 'utf8')
-    .digest('hex');
+/** What the library needs of the articles table. */
+export type LibraryArticles = Pick<
+  ArticleReads,
+  'findByHash' | 'contentHash' | 'get' | 'sourceText' | 'withoutScriptForm'
+> &
+  Pick<
+    ArticleWrites,
+    'insert' | 'purge' | 'purgeDeleted' | 'markDeleted' | 'restore' | 'replaceText' | 'setScriptForm'
+  >;
+
+/** What the library needs of the highlights when an article's text changes. */
+export interface Reanchoring {
+  /** Places an article's highlights on its (new) text. */
+  reanchor(articleId: number): ReanchorCounts;
+  /** How they stand, nothing moved. */
+  tally(articleId: number): ReanchorCounts;
 }
 
-const titleFromName = (name: string): string => basename(name, extname(name));
+export interface LibraryDeps {
+  articles: LibraryArticles;
+  settings: Pick<SettingsReads, 'flag'> & Pick<SettingsWrites, 'setFlag'>;
+  detector: ScriptDetector;
+  highlights: Reanchoring;
+  transact: Transact;
+  emit: Emit;
+}
+
+/** One file to import: its name, and how to get its bytes (read only when its turn comes). */
+interface BatchItem {
+  name: string;
+  read(): Uint8Array;
+}
+
+const failed = (name: string, error: unknown): ImportOutcome => ({
+  status: 'failed',
+  name,
+  error: asAppFailure(error).toError(),
+});
 
 /**
- * Imports articles into the library: decoding, splitting, script detection, duplicate checks.
- * Every file gets its own outcome; one bad file never stops a batch.
+ * The articles in the library: importing them (decoding, splitting, script detection, duplicate
+ * checks), replacing one's text with an edited version, deleting and restoring. Every file gets
+ * its own outcome; one bad file never stops a batch.
  */
 export class Library {
   private readonly pending = new Map<string, PendingImport>();
+  private readonly articles: LibraryArticles;
 
-  constructor(
-    private readonly articles: ArticleStore,
-    private readonly settings: SettingsStore,
-    private readonly detector: ScriptDetector,
-    private readonly emit: Emit,
-  ) {}
-
-  /** Imports a batch, one file at a time, yielding between files so progress events get out. */
-  async importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
-    const batchId = randomUUID();
-    const outcomes: ImportOutcome[] = [];
-    for (const [i, file] of files.entries()) {
-      this.emit('importProgress', { batchId, done: i, total: files.length, name: file.name });
-      outcomes.push(this.importBytes(file.name, file.bytes));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.emit('importProgress', { batchId, done: files.length, total: files.length, name: '' });
-    if (outcomes.some((o) => o.status === 'imported')) this.emit('libraryChanged', null);
-    return { batchId, outcomes };
+  constructor(private readonly deps: LibraryDeps) {
+    this.articles = deps.articles;
   }
 
-  /** Imports files from disk (the native dialog); files over the limit are refused before they are read. */
+  /** Imports a batch, one file at a time, yielding between files so progress events get out. */
+  importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
+    return this.importBatch(files.map((f) => ({ name: f.name, read: () => f.bytes })));
+  }
+
+  /** Imports files from disk (the native dialog); a path that is gone or not a file fails alone. */
   importPaths(paths: readonly string[]): Promise<ImportReport> {
-    return this.importFiles(
-      paths.map((path) => ({
-        name: basename(path),
-        bytes: statSync(path).size > MAX_IMPORT_BYTES ? TOO_LARGE : readFileSync(path),
-      })),
-    );
+    return this.importBatch(paths.map((path) => ({ name: basename(path), read: () => readPath(path) })));
+  }
+
+  private async importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
+    const { emit } = this.deps;
+    const batchId = randomUUID();
+    const outcomes: ImportOutcome[] = [];
+    for (const [i, item] of items.entries()) {
+      emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
+      let outcome: ImportOutcome;
+      try {
+        outcome = this.importBytes(item.name, item.read());
+      } catch (error) {
+        outcome = failed(item.name, error);
+      }
+      outcomes.push(outcome);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
+    if (outcomes.some((o) => o.status === 'imported')) emit('libraryChanged', null);
+    return { batchId, outcomes };
   }
 
   /** Imports one file's bytes; with `encoding`, skips detection. */
   importBytes(name: string, bytes: Uint8Array, encoding?: TextEncodingName, isSample = false): ImportOutcome {
     try {
-      if (bytes === TOO_LARGE) throw new AppFailure('too_large', 'The file is larger than 50 MB.');
-      if (bytes.byteLength === 0) throw new AppFailure('empty', 'The file is empty.');
-      if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppFailure('too_large', 'The file is larger than 50 MB.');
-      if (!encoding && looksBinary(bytes)) {
-        throw new AppFailure('binary', 'This is not a text file (it looks like binary data).');
-      }
-      if (encoding) return this.importDecoded(name, decodeBytes(bytes, encoding), encoding, isSample);
-      const detection = detectEncoding(bytes);
-      if (!detection.confident) return this.askForEncoding(name, bytes, detection.candidates);
-      return this.importDecoded(name, decodeBytes(bytes, detection.encoding), detection.encoding, isSample);
+      checkBytes(bytes, encoding);
+      const decoded = decode(bytes, encoding);
+      if ('uncertain' in decoded) return this.askForEncoding(name, bytes, decoded.candidates);
+      return this.importDecoded(name, decoded.text, decoded.encoding, isSample);
     } catch (error) {
-      return { status: 'failed', name, error: toAppError(error) };
+      return failed(name, error);
     }
   }
 
@@ -98,10 +126,10 @@ export class Library {
     const name = title?.trim() || 'Pasted text';
     try {
       const outcome = this.importDecoded(name, text, null, false, title?.trim() || undefined);
-      if (outcome.status === 'imported') this.emit('libraryChanged', null);
+      if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
       return outcome;
     } catch (error) {
-      return { status: 'failed', name, error: toAppError(error) };
+      return failed(name, error);
     }
   }
 
@@ -111,8 +139,21 @@ export class Library {
     if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
     this.pending.delete(token);
     const outcome = this.importBytes(pending.name, pending.bytes, encoding);
-    if (outcome.status === 'imported') this.emit('libraryChanged', null);
+    if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
     return outcome;
+  }
+
+  /**
+   * What happens each time the library opens: deletions not undone before the app closed become
+   * final, articles imported before forms were detected get theirs, and on first run the
+   * samples in `samplesDir` are imported.
+   */
+  startUp(samplesDir?: string): void {
+    this.articles.purgeDeleted();
+    for (const id of this.articles.withoutScriptForm()) {
+      this.articles.setScriptForm(id, this.deps.detector.classify(this.articles.sourceText(id) ?? '').form);
+    }
+    if (samplesDir) this.ensureSamples(samplesDir);
   }
 
   /**
@@ -120,70 +161,70 @@ export class Library {
    * does not get them back).
    */
   ensureSamples(dir: string): ImportOutcome[] {
-    if (this.settings.flag('samplesSeeded')) return [];
+    const { settings } = this.deps;
+    if (settings.flag('samplesSeeded')) return [];
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .sort();
     const outcomes = files.map((f) => this.importBytes(f, readFileSync(join(dir, f)), undefined, true));
-    this.settings.setFlag('samplesSeeded', true);
+    settings.setFlag('samplesSeeded', true);
     return outcomes;
   }
 
   /**
-   * Reads an edited version of an article (a file re-imported over it): decoded, split and
-   * detected like an import, but not stored. Refuses what an import would refuse, an encoding it
-   * cannot be sure of, and a text that is already another article.
+   * Puts an edited version of an article (a file re-imported over it) in its place, re-anchoring
+   * its highlights, in one transaction. It is read like an import and refused where an import
+   * would be; an encoding it cannot be sure of is asked about first; a text that is another
+   * article is refused. A call that fails changes nothing; the article's own text again changes
+   * nothing either (highlights, dates and reading state stay as they are).
    */
-  readReplacement(
-    id: number,
-    file: { name: string; bytes: Uint8Array },
-    encoding?: TextEncodingName,
-  ): NewArticle | { status: 'needsEncoding'; name: string; candidates: EncodingCandidate[] } {
-    const { bytes } = file;
-    if (bytes.byteLength === 0) throw new AppFailure('empty', 'The file is empty.');
-    if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppFailure('too_large', 'The file is larger than 50 MB.');
-    if (!encoding && looksBinary(bytes)) {
-      throw new AppFailure('binary', 'This is not a text file (it looks like binary data).');
-    }
-    const detection = encoding ? null : detectEncoding(bytes);
+  replaceText(id: number, file: ImportFile, encoding?: TextEncodingName): ReplaceOutcome {
+    const currentHash = this.articles.contentHash(id);
+    if (currentHash === undefined) throw new AppFailure('not_found', 'That article is not in the library.');
+    checkBytes(file.bytes, encoding);
+    const decoded = decode(file.bytes, encoding);
     // Unsure which encoding: the reader picks from previews, as on import; nothing changes meanwhile.
-    if (detection && !detection.confident) {
-      return { status: 'needsEncoding', name: file.name, candidates: this.previews(bytes, detection.candidates) };
+    if ('uncertain' in decoded) {
+      return { status: 'needsEncoding', name: file.name, candidates: previews(file.bytes, decoded.candidates) };
     }
-    const used = encoding ?? detection?.encoding ?? 'utf-8';
-    const normalized = normalizeText(decodeBytes(bytes, used));
-    if (normalized.trim() === '') throw new AppFailure('empty', 'The text is empty.');
-    const parsed = parsePlainText(normalized, titleFromName(file.name));
-    if (parsed.blocks.length === 0) throw new AppFailure('empty', 'The text is empty.');
-    const hash = contentHash(parsed.blocks);
-    const existing = this.articles.findByHash(hash);
-    if (existing && existing.summary.id !== id && !existing.deleted) {
-      throw new AppFailure('invalid_argument', `That text is already in the library as “${existing.summary.title}”.`);
+    const read = readText(decoded.text, file.name);
+    if (read.contentHash === currentHash) {
+      const article = this.articles.get(id);
+      if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+      const { blocks: _blocks, readingOffset: _offset, encoding: _encoding, ...summary } = article;
+      return { status: 'replaced', article: summary, ...this.deps.highlights.tally(id) };
     }
-    if (existing && existing.summary.id !== id) this.articles.purge(existing.summary.id);
-    const detected = this.detector.classify(parsed.blocks.map((b) => b.text).join('\n'));
-    return {
-      title: parsed.title,
-      author: parsed.author,
-      source: parsed.source,
-      publishedAt: parsed.publishedAt,
-      script: detected.script,
-      scriptForm: detected.form,
-      encoding: used,
-      contentHash: hash,
-      isSample: false,
-      blocks: parsed.blocks,
-    };
+    const next = toNewArticle(read, this.deps.detector, decoded.encoding, false);
+    const report = this.deps.transact(() => {
+      const existing = this.articles.findByHash(read.contentHash);
+      if (existing && !existing.deleted) {
+        throw new AppFailure(
+          'already_in_library',
+          `That text is already in the library (article ${existing.summary.id}).`,
+          {
+            title: existing.summary.title,
+          },
+        );
+      }
+      // A deleted copy whose undo window is still open gives way, as on import; inside the
+      // transaction, so that a replacement that fails after this brings it back.
+      if (existing) this.articles.purge(existing.summary.id);
+      const article = this.articles.replaceText(id, next);
+      if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+      return { status: 'replaced' as const, article, ...this.deps.highlights.reanchor(id) };
+    });
+    this.deps.emit('libraryChanged', null);
+    return report;
   }
 
   delete(id: number): void {
     if (!this.articles.markDeleted(id)) throw new AppFailure('not_found', 'That article is not in the library.');
-    this.emit('libraryChanged', null);
+    this.deps.emit('libraryChanged', null);
   }
 
   restore(id: number): void {
     if (!this.articles.restore(id)) throw new AppFailure('not_found', 'That article can no longer be restored.');
-    this.emit('libraryChanged', null);
+    this.deps.emit('libraryChanged', null);
   }
 
   private askForEncoding(name: string, bytes: Uint8Array, candidates: TextEncodingName[]): ImportOutcome {
@@ -191,15 +232,7 @@ export class Library {
     this.pending.set(token, { name, bytes });
     // Oldest first out: the map keeps insertion order.
     while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
-    return { status: 'needsEncoding', name, token, candidates: this.previews(bytes, candidates) };
-  }
-
-  /** The first lines of the bytes in each candidate encoding, so that the reader sees which reads right. */
-  private previews(bytes: Uint8Array, candidates: TextEncodingName[]): EncodingCandidate[] {
-    return candidates.map((encoding) => ({
-      encoding,
-      preview: normalizeText(decodeBytes(bytes.subarray(0, PREVIEW_CHARS * 4), encoding)).slice(0, PREVIEW_CHARS),
-    }));
+    return { status: 'needsEncoding', name, token, candidates: previews(bytes, candidates) };
   }
 
   private importDecoded(
@@ -209,37 +242,23 @@ export class Library {
     isSample: boolean,
     title?: string,
   ): ImportOutcome {
-    const normalized = normalizeText(text);
-    if (normalized.trim() === '') throw new AppFailure('empty', 'The text is empty.');
-    const parsed = parsePlainText(normalized, title ?? titleFromName(name));
-    if (parsed.blocks.length === 0) throw new AppFailure('empty', 'The text is empty.');
-    // A title the user typed wins; a first line that differs from it is then just a paragraph.
-    const blocks = title
-      ? parsed.blocks.map((b) => (b.kind === 'heading' && b.text !== title ? { ...b, kind: 'paragraph' as const } : b))
-      : parsed.blocks;
-    const hash = contentHash(blocks);
-    const existing = this.articles.findByHash(hash);
+    const read = readText(text, name, title);
+    const existing = this.articles.findByHash(read.contentHash);
     if (existing && !existing.deleted) return { status: 'duplicate', name, existing: existing.summary };
-    // A deleted copy whose undo window is still open gives way to the new import.
-    if (existing) this.articles.purge(existing.summary.id);
-    const detected = this.detector.classify(blocks.map((b) => b.text).join('\n'));
-    const article: ArticleSummary = this.articles.insert({
-      title: title ?? parsed.title,
-      author: parsed.author,
-      source: parsed.source,
-      publishedAt: parsed.publishedAt,
-      script: detected.script,
-      scriptForm: detected.form,
-      encoding,
-      contentHash: hash,
-      isSample,
-      blocks,
+    const article = this.deps.transact(() => {
+      // A deleted copy whose undo window is still open gives way to the new import.
+      if (existing) this.articles.purge(existing.summary.id);
+      try {
+        return this.articles.insert(toNewArticle(read, this.deps.detector, encoding, isSample));
+      } catch (error) {
+        // Another Duizhao (or a second window's import) stored the same text since the check.
+        if (isUniqueViolation(error)) return undefined;
+        throw error;
+      }
     });
-    return { status: 'imported', name, article };
+    if (article) return { status: 'imported', name, article };
+    const winner = this.articles.findByHash(read.contentHash);
+    if (!winner) throw new AppFailure('constraint', 'The article could not be stored (content hash conflict).');
+    return { status: 'duplicate', name, existing: winner.summary };
   }
-}
-
-function toAppError(error: unknown) {
-  if (error instanceof AppFailure) return error.toError();
-  return { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,4 +1,4 @@
-import { Alignment, type AlignmentJSON } from '../../preload/contract/alignment';
+import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
 import {
   conversionPlan,
@@ -8,32 +8,29 @@ import {
   sourceKind,
 } from '../../preload/contract/scripts';
 import type { Block, ConvertedText } from '../../preload/contract/types';
-import type { ArticleStore } from '../db/articles';
-import type { Db } from '../db/connection';
-import type { SettingsStore } from '../db/settings';
+import type { ArticleReads, ArticleWrites } from '../db/articles';
+import type { ConversionReads, ConversionWrites } from '../db/conversions';
+import type { SettingsReads } from '../db/settings';
 import type { ChainResult, ConversionRunner } from './runner';
 
-interface CacheRow {
-  dictionary_version: string;
-  text: string;
-  alignment: string;
-  word_changes: string;
-}
+/** What conversion needs of the library: an article and the hash of its text; where to keep the chosen script. */
+export type ConversionArticles = Pick<ArticleReads, 'get' | 'contentHash'> & Pick<ArticleWrites, 'setDisplayScript'>;
 
 /**
  * Articles as shown in another script. Converted texts and their alignments are cached in SQLite
- * per article and conversion chain, stamped with the dictionary version: reopening is a lookup,
- * and a dictionary update makes every entry stale (it is recomputed and replaced on next use).
+ * by the content they were made from (content hash), conversion chain and dictionary version:
+ * reopening is a lookup, an edited text never meets an old text's conversion, and a dictionary
+ * update makes every entry stale (pruned on start, recomputed on next use).
  * Conversion itself runs in the runner, a worker thread in the app.
  */
 export class ConversionService {
-  /** Conversions in flight, so that two requests for the same text share one run. */
+  /** Conversions in flight, by text: two requests for the same text share one run. */
   private readonly inFlight = new Map<string, Promise<ChainResult>>();
 
   constructor(
-    private readonly db: Db,
-    private readonly articles: ArticleStore,
-    private readonly settings: SettingsStore,
+    private readonly cache: ConversionReads & ConversionWrites,
+    private readonly articles: ConversionArticles,
+    private readonly settings: SettingsReads,
     private readonly runner: ConversionRunner,
     readonly dictionaryVersion: string,
   ) {}
@@ -43,8 +40,10 @@ export class ConversionService {
    * chose for it, else the default from settings.
    */
   async view(articleId: number, script?: DisplayScript): Promise<ConvertedText> {
+    // Read together, with no await between: the hash is the hash of these blocks.
     const article = this.articles.get(articleId);
-    if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+    const hash = this.articles.contentHash(articleId);
+    if (!article || hash === undefined) throw new AppFailure('not_found', 'That article is not in the library.');
     const kind = sourceKind(article.scriptForm);
     const shown = effectiveScript(kind, script ?? article.displayScript, this.settings.get().defaultScript);
     const chain = shown === 'original' ? [] : (conversionPlan(kind, shown) ?? []);
@@ -61,7 +60,7 @@ export class ConversionService {
         cached: false,
       };
     }
-    const { result, cached } = await this.converted(articleId, source, chain);
+    const { result, cached } = await this.converted(hash, source, chain);
     return {
       articleId,
       script: shown,
@@ -74,53 +73,32 @@ export class ConversionService {
     };
   }
 
-  /** Converts through the cache. */
+  /**
+   * Converts `source` (whose content hash is `contentHash`) through the cache. A run that
+   * finishes after the article's text was replaced is cached under the text it converted, so it
+   * is never served for the new one.
+   */
   private async converted(
-    articleId: number,
+    contentHash: string,
     source: string,
     chain: readonly ConversionVariant[],
   ): Promise<{ result: ChainResult; cached: boolean }> {
-    const key = chain.join('+');
-    const row = this.db
-      .prepare(
-        'SELECT dictionary_version, text, alignment, word_changes FROM conversions WHERE article_id = ? AND chain = ?',
-      )
-      .get(articleId, key) as CacheRow | undefined;
-    if (row && row.dictionary_version === this.dictionaryVersion) {
-      const result = {
-        text: row.text,
-        alignment: JSON.parse(row.alignment) as AlignmentJSON,
-        wordChanges: JSON.parse(row.word_changes) as number[],
-      };
-      return { result, cached: true };
-    }
-    const hash = this.articles.contentHash(articleId);
-    const flightKey = `${articleId}|${key}`;
+    const key = { contentHash, chain: chain.join('+'), dictionaryVersion: this.dictionaryVersion };
+    const hit = this.cache.find(key);
+    if (hit) return { result: hit, cached: true };
+    const flightKey = `${key.contentHash}|${key.chain}`;
     let flight = this.inFlight.get(flightKey);
     if (!flight) {
       flight = this.runner.convert(source, chain).finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
     }
     const result = await flight;
-    // The article may have been deleted or its text replaced meanwhile: then the result is not cached.
-    if (hash !== undefined && this.articles.contentHash(articleId) === hash) {
-      this.db
-        .prepare(
-          `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, word_changes, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (article_id, chain) DO UPDATE SET dictionary_version = excluded.dictionary_version,
-             text = excluded.text, alignment = excluded.alignment, word_changes = excluded.word_changes,
-             created_at = excluded.created_at`,
-        )
-        .run(
-          articleId,
-          key,
-          this.dictionaryVersion,
-          result.text,
-          JSON.stringify(result.alignment),
-          JSON.stringify(result.wordChanges),
-          new Date().toISOString(),
-        );
+    try {
+      this.cache.save(key, result);
+    } catch (error) {
+      // The cache only saves time: a library that cannot be written (damaged and open read-only,
+      // busy, a full disk) still shows the article converted.
+      console.warn('[duizhao] conversion not cached:', error instanceof Error ? error.message : error);
     }
     return { result, cached: false };
   }
@@ -132,14 +110,9 @@ export class ConversionService {
     }
   }
 
-  /** Drops an article's cached conversions (its text changed). */
-  forget(articleId: number): void {
-    this.db.prepare('DELETE FROM conversions WHERE article_id = ?').run(articleId);
-  }
-
-  /** Drops every cached conversion made with other dictionaries. */
+  /** Drops cached conversions made with other dictionaries, or of texts no article has any more. */
   pruneStale(): number {
-    return this.db.prepare('DELETE FROM conversions WHERE dictionary_version <> ?').run(this.dictionaryVersion).changes;
+    return this.cache.pruneStale(this.dictionaryVersion);
   }
 }
 

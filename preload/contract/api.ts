@@ -4,12 +4,14 @@ import type {
   AnnotationImportReport,
   AppInfo,
   Article,
+  BackupInfo,
   ArticleSummary,
   ConvertedText,
   ExportResult,
   Highlight,
   ImportOutcome,
   ImportReport,
+  LibraryHealth,
   ReplaceOutcome,
   Result,
   SearchHit,
@@ -52,6 +54,12 @@ export interface CallResults {
   searchArticles: SearchHit[];
   /** Texts folded to one script for matching (the notes panel's search). */
   foldForSearch: string[];
+  /** Whether the library opened whole; a damaged one is read-only until a backup is restored. */
+  getLibraryHealth: LibraryHealth;
+  /** The rolling backups of the library, newest first. */
+  listBackups: BackupInfo[];
+  /** Puts a backup in the library's place the next time the app starts (the current file is kept aside). */
+  restoreBackup: { restartRequired: true };
   getSettings: Settings;
   updateSettings: Settings;
 }
@@ -89,6 +97,9 @@ export const CALL_NAMES = [
   'importAnnotations',
   'searchArticles',
   'foldForSearch',
+  'getLibraryHealth',
+  'listBackups',
+  'restoreBackup',
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];

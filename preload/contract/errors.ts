@@ -1,16 +1,22 @@
-import type { AppError, ErrorCode } from './types';
+import type { AppError, ErrorCode, ErrorParams } from './types';
 
-/** An expected failure with a code the UI can explain. Handlers throw it; the dispatcher turns it into a value. */
+/**
+ * An expected failure with a code the UI can explain. Handlers throw it; the dispatcher turns it
+ * into a value. The message is a technical detail; what the reader sees comes from the code.
+ */
 export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    detail: string,
+    readonly params?: ErrorParams,
   ) {
-    super(message);
+    super(detail);
     this.name = 'AppFailure';
   }
 
   toError(): AppError {
-    return { code: this.code, message: this.message };
+    return this.params
+      ? { code: this.code, detail: this.message, params: this.params }
+      : { code: this.code, detail: this.message };
   }
 }

@@ -6,6 +6,7 @@ import {
   FONT_SIZE_MAX,
   FONT_SIZE_MIN,
   HIGHLIGHT_COLORS,
+  MAX_IMPORT_BATCH_BYTES,
   MAX_IMPORT_BYTES,
 } from './types';
 
@@ -36,18 +37,32 @@ const highlight = z.object({
   updatedAt: z.string().max(40),
 });
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
+/**
+ * A file as bytes. Over MAX_IMPORT_BYTES is not refused here: the importer gives that file its
+ * own too_large outcome. The call as a whole is bounded instead (MAX_IMPORT_BATCH_BYTES).
+ */
 const importFile = z.object({
   name: z.string().min(1).max(1024),
   bytes: z
     .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes')
-    .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file over 50 MB'),
+    .refine((b) => b.byteLength <= MAX_IMPORT_BATCH_BYTES, 'file over the per-call limit'),
 });
+const importBatch = z
+  .array(importFile)
+  .min(1)
+  .max(500)
+  .refine(
+    (files) => files.reduce((n, f) => n + f.bytes.byteLength, 0) <= MAX_IMPORT_BATCH_BYTES,
+    'files over the per-call limit together; send them in smaller batches',
+  );
+/** Backup file names as listBackups gives them; nothing that could leave the backups folder. */
+const backupName = z.string().regex(/^library-[0-9TZ-]+-(daily|migration|manual)\.db$/);
 
 export const argSchemas = {
   getAppInfo: z.tuple([]),
   listArticles: z.tuple([]),
   getArticle: z.tuple([articleId]),
-  importFiles: z.tuple([z.array(importFile).min(1).max(500)]),
+  importFiles: z.tuple([importBatch]),
   importFromDialog: z.tuple([]),
   importText: z.tuple([
     z.object({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(200).exactOptional() }),
@@ -86,6 +101,9 @@ export const argSchemas = {
   importAnnotations: z.tuple([z.object({ file: importFile })]),
   searchArticles: z.tuple([z.string().max(200)]),
   foldForSearch: z.tuple([z.array(z.string().max(1_000_000)).max(10_000)]),
+  getLibraryHealth: z.tuple([]),
+  listBackups: z.tuple([]),
+  restoreBackup: z.tuple([backupName]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z

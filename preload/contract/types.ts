@@ -199,6 +199,11 @@ export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 32;
 /** The largest file the importer accepts. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * The most bytes one importFiles call may carry, all files together, so that one IPC message
+ * stays bounded. A single file over MAX_IMPORT_BYTES but under this gets its own too_large outcome.
+ */
+export const MAX_IMPORT_BATCH_BYTES = 2 * MAX_IMPORT_BYTES;
 
 export interface AppInfo {
   version: string;
@@ -208,6 +213,11 @@ export interface AppInfo {
   nativeDialogs: boolean;
 }
 
+/**
+ * Why a call failed, as a code the renderer translates (error.<code> in renderer/i18n/messages.ts).
+ * Every failure a reader can meet has its own code; main's wording never reaches the screen as
+ * the explanation.
+ */
 export type ErrorCode =
   | 'invalid_argument'
   | 'not_found'
@@ -217,14 +227,66 @@ export type ErrorCode =
   | 'empty'
   | 'binary'
   | 'expired'
+  /** The text of an edited version is already another article (params.title). */
+  | 'already_in_library'
+  /** A path chosen for import does not exist (any more) (params.name). */
+  | 'file_missing'
+  /** A path chosen for import is a folder or something else that is not a file (params.name). */
+  | 'not_a_file'
+  /** Another program (or a second Duizhao) holds the library locked; try again. */
+  | 'busy'
+  /** The disk is full; nothing was saved. */
+  | 'disk_full'
+  /** The library can only be read (it is damaged, or its disk is read-only); nothing was saved. */
+  | 'read_only'
+  /** The library file is damaged. */
+  | 'corrupt'
+  /** A file offered as notes to import is not a Duizhao JSON export (or is damaged). */
+  | 'not_an_export'
+  /** The change contradicts what is stored (e.g. a second copy of a unique row). */
+  | 'constraint'
   | 'database'
   | 'io'
   | 'internal';
 
-/** Errors cross the bridge as values. */
+/** Values a translated error message may mention, carried as fields rather than inside a sentence. */
+export interface ErrorParams {
+  /** A file name. */
+  name?: string;
+  /** An article title. */
+  title?: string;
+}
+
+/**
+ * Errors cross the bridge as values. `detail` is main's technical account (for logs and a
+ * "Details" disclosure), in English; the UI explains the failure from `code` and `params`.
+ */
 export interface AppError {
   code: ErrorCode;
-  message: string;
+  detail: string;
+  params?: ErrorParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Whether the library opened whole. A damaged one is open read-only: it is never written blindly. */
+export type LibraryHealth =
+  | { status: 'ok' }
+  | {
+      status: 'damaged';
+      /** What SQLite's integrity check reported (technical, English). */
+      problems: string[];
+      /** Backups that can be restored instead, newest first. */
+      backups: BackupInfo[];
+    };
+
+/** A rolling copy of the library (VACUUM INTO), kept in the data folder's backups/. */
+export interface BackupInfo {
+  /** The file name, which is also how restoreBackup names it. */
+  name: string;
+  /** ISO timestamp of when it was made. */
+  createdAt: string;
+  /** Why it was made. */
+  reason: 'daily' | 'migration' | 'manual';
+  bytes: number;
+}

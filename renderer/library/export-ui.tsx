@@ -10,6 +10,7 @@ import {
 import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../ui/error-banner';
 import { HiddenFileInput } from '../ui/file-input';
 
 /** Hands an export to the browser as a download (where there is no save dialog: the test host). */
@@ -63,12 +64,12 @@ export function ExportDialog({
           : t('export.downloaded', { count: result.count, name: result.fileName }),
       );
     } catch (e) {
-      const err = e instanceof CallError ? e.error : { code: 'internal' as const, message: String(e) };
+      const err = e instanceof CallError ? e.error : { code: 'internal' as const, detail: String(e) };
       if (err.code === 'cancelled') {
         setBusy(false);
         return;
       }
-      setError(`${t(`error.${err.code}`)} ${err.message}`);
+      setError(errorMessage(t, err));
     }
     setBusy(false);
   };
@@ -145,7 +146,7 @@ export function useAnnotationImport(onDone: (message: string) => void, onError: 
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await api().importAnnotations({ file: { name: file.name, bytes } });
     if (result.ok) onDone(describe(result.value));
-    else onError(`${t(`error.${result.error.code}`)} ${result.error.message}`);
+    else onError(errorMessage(t, result.error));
   };
   const element = (
     <HiddenFileInput

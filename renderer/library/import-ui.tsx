@@ -3,6 +3,7 @@ import type { EventPayloads } from '../../preload/contract/api';
 import type { ImportOutcome, TextEncodingName } from '../../preload/contract/types';
 import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../ui/error-banner';
 import type { ReportLine } from './use-import';
 
 const ENCODING_LABELS: Record<TextEncodingName, string> = {
@@ -34,7 +35,7 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
       case 'skipped':
         return t('import.skipped');
       case 'failed':
-        return t('import.failed', { message: `${t(`error.${line.error.code}`)} ${line.error.message}` });
+        return t('import.failed', { message: errorMessage(t, line.error) });
     }
   };
   return (

@@ -59,7 +59,7 @@ export function useImport() {
             tooLarge.push({
               status: 'failed',
               name: file.name,
-              error: { code: 'too_large', message: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
+              error: { code: 'too_large', detail: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
             });
           } else {
             payload.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

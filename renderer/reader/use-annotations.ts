@@ -45,7 +45,7 @@ export function useAnnotations({ articleId, layout, viewRef, pageRef, reflow, ma
   const undoTimer = useRef<number | undefined>(undefined);
 
   const fail = useCallback(
-    (e: unknown) => onError(e instanceof CallError ? e : new CallError({ code: 'internal', message: String(e) })),
+    (e: unknown) => onError(e instanceof CallError ? e : new CallError({ code: 'internal', detail: String(e) })),
     [onError],
   );
 

@@ -131,6 +131,92 @@ describe('migrations', () => {
     expect(db.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({ title: '标题' });
   });
 
+  it('0006 keys the conversion cache by content, keeping articles and highlights', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 5);
+    const id = insertArticle(db, 'hash-of-the-text');
+    db.prepare(
+      `INSERT INTO highlights (id, article_id, start, end, exact, created_at, updated_at) VALUES ('h', ?, 0, 2, '标题', 't', 't')`,
+    ).run(id);
+    db.prepare(
+      `INSERT INTO conversions (article_id, chain, dictionary_version, text, alignment, word_changes, created_at)
+       VALUES (?, 's2t', 'v1', '標題', '{}', '[]', 't')`,
+    ).run(id);
+    const articlesBefore = db.prepare('SELECT * FROM articles').all();
+    const highlightsBefore = db.prepare('SELECT * FROM highlights').all();
+
+    expect(migrate(db, MIGRATIONS, 6)).toBe(6);
+    expect(db.prepare('SELECT * FROM articles').all()).toEqual(articlesBefore);
+    expect(db.prepare('SELECT * FROM highlights').all()).toEqual(highlightsBefore);
+    // Entries keyed by article cannot prove which text they were made from: gone.
+    expect(db.prepare('SELECT count(*) AS n FROM conversions').get()).toEqual({ n: 0 });
+    expect(columns(db, 'conversions')).toEqual([
+      'content_hash',
+      'chain',
+      'dictionary_version',
+      'text',
+      'alignment',
+      'word_changes',
+      'created_at',
+    ]);
+    const cache = db.prepare(
+      `INSERT INTO conversions (content_hash, chain, dictionary_version, text, alignment, created_at)
+       VALUES (?, 's2t', ?, '標題', '{}', 't')`,
+    );
+    cache.run('hash-of-the-text', 'v1');
+    // Another dictionary version of the same text is another entry; the same key twice is refused.
+    cache.run('hash-of-the-text', 'v2');
+    expect(() => cache.run('hash-of-the-text', 'v1')).toThrow(/UNIQUE|PRIMARY/);
+    expect(db.prepare('SELECT word_changes FROM conversions LIMIT 1').get()).toEqual({ word_changes: '[]' });
+  });
+
+  it('a step that fails after doing work leaves user_version and the schema at the previous version', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS, 4);
+    const tablesBefore = db.prepare(`SELECT name, sql FROM sqlite_master ORDER BY name`).all();
+    const failingFive: Migration = {
+      ...MIGRATIONS[4]!,
+      up(d) {
+        MIGRATIONS[4]!.up(d);
+        d.exec('CREATE TABLE half_done (x)');
+        throw new Error('step five broke');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS.slice(0, 4), failingFive])).toThrow('step five broke');
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare(`SELECT name, sql FROM sqlite_master ORDER BY name`).all()).toEqual(tablesBefore);
+    expect(columns(db, 'conversions')).not.toContain('word_changes');
+  });
+
+  it('each step and its user_version bump commit together, in one transaction', () => {
+    const file = join(tempDir(), 'library.db');
+    const db = new Database(file);
+    // Watches the real connection: whether a transaction is open when user_version is set.
+    const bumps: { version: string; inTransaction: boolean }[] = [];
+    const watched = new Proxy(db, {
+      get(target, key) {
+        if (key === 'pragma') {
+          return (source: string, options?: Database.PragmaOptions) => {
+            const bump = /^user_version\s*=\s*(\d+)/.exec(source);
+            if (bump) bumps.push({ version: bump[1]!, inTransaction: target.inTransaction });
+            return target.pragma(source, options);
+          };
+        }
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    migrate(watched, MIGRATIONS);
+    expect(bumps.map((b) => b.version)).toEqual(MIGRATIONS.map((m) => String(m.version)));
+    expect(bumps.every((b) => b.inTransaction)).toBe(true);
+    // And nothing was left uncommitted: another connection sees the last version.
+    const other = new Database(file, { readonly: true });
+    expect(schemaVersion(other)).toBe(MIGRATIONS.length);
+    other.close();
+    db.close();
+  });
+
   it('a failing migration rolls back whole and leaves the previous version', () => {
     const db = new Database(':memory:');
     const broken: Migration = {

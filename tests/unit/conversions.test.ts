@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alignment } from '../../preload/contract/alignment';
 import { ArticleStore } from '../../main/db/articles';
 import { openDatabase } from '../../main/db/connection';
+import { ConversionStore } from '../../main/db/conversions';
 import { SettingsStore } from '../../main/db/settings';
 import { ConversionService } from '../../main/script/conversions';
 import { convert, dictionaryVersion } from '../../main/script/convert';
@@ -96,7 +97,11 @@ describe('ConversionService', () => {
       const db = openDatabase(join(dataDir, DATABASE_FILE));
       const articles = new ArticleStore(db);
       const runner = new CountingRunner();
-      return { db, runner, service: new ConversionService(db, articles, new SettingsStore(db), runner, version) };
+      return {
+        db,
+        runner,
+        service: new ConversionService(new ConversionStore(db), articles, new SettingsStore(db), runner, version),
+      };
     };
     const first = open('dict-1');
     const a = await first.service.view(id, 'traditional');
@@ -123,19 +128,25 @@ describe('ConversionService', () => {
     expect(c.cached).toBe(false);
     expect(c.dictionaryVersion).toBe('dict-2');
     expect(updated.runner.calls).toBe(1);
-    const row = updated.db.prepare('SELECT dictionary_version FROM conversions WHERE article_id = ?').all(id);
+    const row = updated.db
+      .prepare('SELECT dictionary_version FROM conversions WHERE content_hash = ?')
+      .all(new ArticleStore(updated.db).contentHash(id));
     expect(row).toEqual([{ dictionary_version: 'dict-2' }]);
     updated.db.close();
   });
 
   it('deleting an article drops its cached conversions', async () => {
     const { services, dataDir, simplified } = library();
+    const hash = services.articles.contentHash(simplified);
     await services.conversions.view(simplified, 'traditional');
+    expect(services.db.prepare('SELECT count(*) AS n FROM conversions WHERE content_hash = ?').get(hash)).toEqual({
+      n: 1,
+    });
     services.library.delete(simplified);
     services.close();
     const reopened = openServices({ dataDir });
     const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-    expect(db.prepare('SELECT count(*) AS n FROM conversions WHERE article_id = ?').get(simplified)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM conversions WHERE content_hash = ?').get(hash)).toEqual({ n: 0 });
     db.close();
     reopened.close();
   });

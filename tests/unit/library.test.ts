@@ -1,9 +1,14 @@
 import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import type { ImportOutcome } from '../../preload/contract/types';
+import { ArticleStore } from '../../main/db/articles';
+import { transactor } from '../../main/db/connection';
+import { SettingsStore } from '../../main/db/settings';
+import { Library } from '../../main/library/library';
+import { ScriptDetector } from '../../main/script/detect';
 import { openServices, type Services } from '../../main/services';
 import { SAMPLES_DIR, sample, tempDir } from '../helpers/data';
 
@@ -118,6 +123,54 @@ describe('import', () => {
     writeFileSync(file, Buffer.alloc(50 * 1024 * 1024 + 1, 0x61));
     const report = await s.library.importPaths([file]);
     expect(report.outcomes[0]).toMatchObject({ status: 'failed', error: { code: 'too_large' } });
+  });
+
+  it('from the dialog, a path that is gone or a folder fails on its own; the rest of the batch imports', async () => {
+    const { s } = services(false);
+    const dir = tempDir();
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, '好标题\n\n这是正文。');
+    const folder = join(dir, 'a folder.txt');
+    mkdirSync(folder);
+    const report = await s.library.importPaths([join(dir, 'moved away.txt'), folder, good]);
+    expect(report.outcomes).toMatchObject([
+      { status: 'failed', name: 'moved away.txt', error: { code: 'file_missing', params: { name: 'moved away.txt' } } },
+      { status: 'failed', name: 'a folder.txt', error: { code: 'not_a_file', params: { name: 'a folder.txt' } } },
+      { status: 'imported', name: 'good.txt' },
+    ]);
+    expect(s.articles.list().map((a) => a.title)).toEqual(['好标题']);
+  });
+
+  it('the same text imported by two instances at once is a duplicate for the later one, not an error', () => {
+    const { s, dataDir } = services(false);
+    const other = openServices({ dataDir });
+    const bytes = Buffer.from('同时导入\n\n两个窗口同时导入同一篇文章。', 'utf8');
+    const articles = new ArticleStore(s.db);
+    let raced = false;
+    // This instance checks for a copy, finds none, and the other instance stores one before it inserts.
+    const racing = Object.assign(Object.create(articles) as ArticleStore, {
+      findByHash: (hash: string) => {
+        const found = articles.findByHash(hash);
+        if (!raced) {
+          raced = true;
+          expect(other.library.importBytes('other.txt', bytes)).toMatchObject({ status: 'imported' });
+        }
+        return found;
+      },
+    });
+    const library = new Library({
+      articles: racing,
+      settings: new SettingsStore(s.db),
+      detector: ScriptDetector.fromOpencc(),
+      highlights: s.annotations,
+      transact: transactor(s.db),
+      emit: () => {},
+    });
+    const outcome = library.importBytes('mine.txt', bytes);
+    expect(raced).toBe(true);
+    expect(outcome).toMatchObject({ status: 'duplicate', name: 'mine.txt', existing: { title: '同时导入' } });
+    expect(s.articles.list().map((a) => a.title)).toEqual(['同时导入']);
+    other.close();
   });
 
   it('an article deleted but not yet purged gives way to a new import of the same text', async () => {

@@ -4,13 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import { argSchemas } from '../../preload/contract/schemas';
+import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_BYTES, type Highlight } from '../../preload/contract/types';
 import { createHandlers } from '../../main/handlers';
 import { dispatch } from '../../main/rpc';
 import { openServices } from '../../main/services';
 import { ROOT, SAMPLES_DIR, tempDir } from '../helpers/data';
 
 function handlers() {
+  return withServices().handlers;
+}
+
+function withServices() {
   const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
+  return { services, handlers: handlersFor(services) };
+}
+
+function handlersFor(services: ReturnType<typeof openServices>) {
   return createHandlers(services, {
     appInfo: () => ({ version: 'test', systemLocale: 'zh-TW', nativeDialogs: false }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
@@ -70,7 +79,7 @@ describe('dispatch', () => {
         throw new TypeError('kaput');
       },
     };
-    expect(await dispatch(h, 'listArticles', [])).toEqual({ ok: false, error: { code: 'internal', message: 'kaput' } });
+    expect(await dispatch(h, 'listArticles', [])).toEqual({ ok: false, error: { code: 'internal', detail: 'kaput' } });
   });
 
   it('imports bytes that crossed the bridge', async () => {
@@ -81,5 +90,91 @@ describe('dispatch', () => {
       ok: true,
       value: { outcomes: [{ status: 'imported', article: { title: '新文章' } }] },
     });
+  });
+
+  it('refuses a patch with a field sent as undefined, and changes nothing (updateHighlight)', async () => {
+    const { services, handlers: h } = withServices();
+    const article = services.articles.list()[0]!;
+    const created = await dispatch(h, 'createHighlight', [
+      { articleId: article.id, start: 0, end: 2, color: 'green', note: '原来的' },
+    ]);
+    expect(created.ok).toBe(true);
+    const highlight = (created as { value: Highlight }).value;
+    for (const patch of [
+      { id: highlight.id, color: undefined, note: '新的' },
+      { id: highlight.id, color: 'blue', note: undefined },
+      { id: highlight.id, color: undefined },
+    ]) {
+      expect(await dispatch(h, 'updateHighlight', [patch])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+    }
+    expect(services.annotations.list(article.id)).toEqual([highlight]);
+    // Leaving a field out is how a patch keeps it.
+    expect(await dispatch(h, 'updateHighlight', [{ id: highlight.id, note: '新的' }])).toMatchObject({
+      ok: true,
+      value: { color: 'green', note: '新的' },
+    });
+    services.close();
+  });
+
+  it('refuses a settings patch with a field sent as undefined, and changes nothing (updateSettings)', async () => {
+    const { services, handlers: h } = withServices();
+    await dispatch(h, 'updateSettings', [{ theme: 'dark', fontSize: 22 }]);
+    const before = services.settings.get();
+    expect(await dispatch(h, 'updateSettings', [{ theme: undefined }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await dispatch(h, 'updateSettings', [{ fontSize: 24, theme: undefined }])).toMatchObject({ ok: false });
+    expect(services.settings.get()).toEqual(before);
+    expect(before).toMatchObject({ theme: 'dark', fontSize: 22 });
+    services.close();
+  });
+
+  it('gives a file over 50 MB its own outcome instead of refusing the whole importFiles call', async () => {
+    const h = handlers();
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
+    const small = new TextEncoder().encode('小文章\n\n正文。');
+    const result = await dispatch(h, 'importFiles', [
+      [
+        { name: 'big.txt', bytes: big },
+        { name: 'small.txt', bytes: small },
+      ],
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        outcomes: [
+          { status: 'failed', name: 'big.txt', error: { code: 'too_large' } },
+          { status: 'imported', name: 'small.txt' },
+        ],
+      },
+    });
+  });
+
+  it('bounds one importFiles call by its total size', async () => {
+    const h = handlers();
+    // Views of one buffer: the bytes are counted per file without allocating them all.
+    const buffer = new ArrayBuffer(MAX_IMPORT_BYTES);
+    const files = Array.from({ length: Math.floor(MAX_IMPORT_BATCH_BYTES / MAX_IMPORT_BYTES) + 1 }, (_, i) => ({
+      name: `part-${i}.txt`,
+      bytes: new Uint8Array(buffer),
+    }));
+    expect(await dispatch(h, 'importFiles', [files])).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await dispatch(h, 'importFiles', [files.slice(0, 2)])).toMatchObject({ ok: true });
+  });
+
+  it('carries what a message mentions as parameters, and main’s wording only as detail', async () => {
+    const { services, handlers: h } = withServices();
+    const [first, second] = services.articles.list();
+    const bytes = new TextEncoder().encode(services.articles.sourceText(second!.id));
+    const result = await dispatch(h, 'replaceArticleText', [{ id: first!.id, file: { name: 'x.txt', bytes } }]);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'already_in_library', params: { title: second!.title }, detail: expect.any(String) as string },
+    });
+    services.close();
   });
 });

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-highlights';
 import { migration0003 } from './0003-settings';
 import { migration0004 } from './0004-script-conversion';
 import { migration0005 } from './0005-word-changes';
+import { migration0006 } from './0006-conversions-by-content';
 
 /** Every migration, in order. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
