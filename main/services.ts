@@ -3,6 +3,7 @@ import { Annotations } from './annotations/annotations';
 import { ArticleStore } from './db/articles';
 import { openDatabase, type Db } from './db/connection';
 import { HighlightStore } from './db/highlights';
+import { ExportReadStore } from './db/export-reads';
 import { Exporter } from './export/exporter';
 import { SettingsStore } from './db/settings';
 import type { ImportFile, ReplaceOutcome, TextEncodingName } from '../preload/contract/types';
@@ -53,7 +54,7 @@ export function openServices(options: ServiceOptions): Services {
   const conversions = new ConversionService(db, articles, settings, runner, dictionaryVersion());
   const highlights = new HighlightStore(db);
   const annotations = new Annotations(articles, highlights);
-  const exporter = new Exporter(db, articles, highlights, conversions);
+  const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions);
   const search = new LibrarySearch(articles);
   // Deletions not undone before the app closed become final.
   articles.purgeDeleted();
