@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeQuote } from '../../main/annotations/anchor';
+import { ExportReadStore } from '../../main/db/export-reads';
 import { HighlightStore } from '../../main/db/highlights';
 import { render, type ExportedArticle } from '../../main/export/formats';
 import { convertChain } from '../../main/script/convert';
@@ -214,11 +215,12 @@ function library() {
 }
 
 describe('the exporter reads only the library', () => {
-  it('a softly deleted article is not exported, in any format', async () => {
+  it('a softly deleted article is not exported, in any format, nor imported onto', async () => {
     const { services, kept, gone, place } = library();
-    place(kept.id, services.articles.sourceText(kept.id)!.slice(10, 14), 1);
-    place(gone.id, services.articles.sourceText(gone.id)!.slice(10, 14), 2);
+    place(kept.id, services.articles.sourceText(kept.id)!.slice(200, 216), 1);
+    place(gone.id, services.articles.sourceText(gone.id)!.slice(200, 216), 2);
     const formats: ExportFormat[] = ['markdown', 'json', 'csv', 'anki'];
+    const json = (await services.exporter.build({ format: 'json', script: 'original' })).content;
     for (const format of formats) {
       const before = await services.exporter.build({ format, script: 'original' });
       expect(before.count).toBe(2);
@@ -236,10 +238,29 @@ describe('the exporter reads only the library', () => {
     await expect(
       services.exporter.build({ articleId: gone.id, format: 'markdown', script: 'original' }),
     ).rejects.toThrow(/not in the library/);
+    // What the exporter reads does not see it at all.
+    const reads = new ExportReadStore(services.db);
+    expect(reads.articles().map((a) => a.id)).not.toContain(gone.id);
+    expect(reads.article(gone.id)).toBeUndefined();
+    expect(reads.sourceText(gone.id)).toBeUndefined();
+    expect(reads.highlights(gone.id)).toEqual([]);
+    expect(reads.highlights(kept.id)).toHaveLength(1);
     // Restored, it is exported again.
     services.library.restore(gone.id);
     expect((await services.exporter.build({ format: 'csv', script: 'original' })).count).toBe(2);
     services.close();
+
+    // In a library where its twin is softly deleted, an imported annotation of it lands nowhere.
+    const other = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
+    other.library.delete(other.articles.list().find((a) => a.title === gone.title)!.id);
+    expect(other.exporter.importJson(json)).toEqual({
+      total: 2,
+      matched: 1,
+      orphaned: 0,
+      noArticle: 1,
+      alreadyThere: 0,
+    });
+    other.close();
   });
 
   it('an orphaned highlight is exported from its stored quote, not from the text at its old offsets', async () => {
