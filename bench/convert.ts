@@ -36,9 +36,23 @@ import {
   OPENCC_JS_LOCALES,
 } from './engines';
 
-/** This file runs bundled as out/bench/convert.mjs, next to the bundled child. */
+/** This file runs bundled (as out/bench/bench/convert.mjs), next to the bundled child. */
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(BUNDLE_DIR, '..', '..');
+
+/**
+ * The repository: the nearest folder up from the bundle that holds our package.json. Counting
+ * `..` broke when the bundle moved a level down (ENOENT on out/main/script/opencc at the end).
+ */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'duizhao') {
+      return dir;
+    }
+    if (dirname(dir) === dir) throw new Error(`No duizhao package.json above ${from}`);
+  }
+}
+const ROOT = repositoryRoot(BUNDLE_DIR);
 const CHILD = join(BUNDLE_DIR, 'engine-child.mjs');
 const WORK_DIR = join(BUNDLE_DIR, 'data');
 const RESULTS = join(ROOT, 'bench-results', 'convert.json');

@@ -6,6 +6,7 @@ import { backupsFolder, listBackups, scheduleRestore } from './db/backups';
 import { openLibrary, transactor, type Db } from './db/connection';
 import { ConversionStore } from './db/conversions';
 import { HighlightStore } from './db/highlights';
+import { ExportReadStore } from './db/export-reads';
 import { SettingsStore } from './db/settings';
 import { noEmit, type Emit } from './events';
 import { Exporter } from './export/exporter';
@@ -68,7 +69,7 @@ export function openServices(options: ServiceOptions): Services {
   const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
-  const exporter = new Exporter(db, articles, highlights, conversions);
+  const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions);
   const search = new LibrarySearch(articles);
   const backups: Backups = {
     list: () => listBackups(backupsFolder(file)),

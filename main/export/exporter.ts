@@ -1,24 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
 import type { DisplayScript } from '../../preload/contract/scripts';
-import type {
-  AnnotationImportReport,
-  ArticleSummary,
-  ExportRequest,
-  ExportScript,
-  Highlight,
-} from '../../preload/contract/types';
+import type { AnnotationImportReport, ExportRequest, ExportScript, Highlight } from '../../preload/contract/types';
 import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
 import { anchor, describe } from '../annotations/anchor';
-import type { ArticleStore } from '../db/articles';
 import type { Db } from '../db/connection';
+import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';
+import { convertChain } from '../script/convert';
 import type { ConversionService } from '../script/conversions';
 import { articleUrn, type ExportedArticle, FORMAT_FILES, render } from './formats';
+
+export { writeFileAtomic } from './write-file';
 
 /** A file name made of an article's title, safe on every system. */
 function safeName(title: string): string {
@@ -29,31 +23,8 @@ function safeName(title: string): string {
   return cleaned.slice(0, 60) || 'duizhao';
 }
 
-/**
- * Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
- * renamed over the target (atomic on one file system). A failure removes the temporary file and
- * leaves whatever was at the path before untouched.
- */
-export function writeFileAtomic(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, content, null, 'utf8');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppFailure('io', `Could not write ${path}: ${reason}. Nothing was written.`);
-  }
-}
-
 /** What the script choice means for one article: the scripts to quote in, in order. */
-function scriptsFor(choice: ExportScript, article: ArticleSummary): DisplayScript[] {
+function scriptsFor(choice: ExportScript, article: ExportableArticle): DisplayScript[] {
   if (choice === 'both') return ['original', article.scriptForm ? 'simplified' : 'traditional'];
   return [choice];
 }
@@ -101,9 +72,13 @@ const UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  * chooses; and import of our own JSON back, re-anchored onto the matching article.
  */
 export class Exporter {
+  /**
+   * @param db - only for the transaction an import runs in.
+   * @param reads - everything an export reads: articles in the library, never softly deleted ones.
+   */
   constructor(
     private readonly db: Db,
-    private readonly articles: ArticleStore,
+    private readonly reads: ExportReads,
     private readonly highlights: HighlightStore,
     private readonly conversions: ConversionService,
     private readonly now: () => Date = () => new Date(),
@@ -112,21 +87,22 @@ export class Exporter {
   /** The exported file's name, type and text. */
   async build(request: ExportRequest): Promise<{ fileName: string; mimeType: string; content: string; count: number }> {
     const summaries = request.articleId
-      ? [this.articles.get(request.articleId)].filter((a): a is NonNullable<typeof a> => a !== undefined)
-      : [...this.articles.list()].reverse();
+      ? [this.reads.article(request.articleId)].filter((a): a is ExportableArticle => a !== undefined)
+      : this.reads.articles();
     if (request.articleId && summaries.length === 0) {
       throw new AppFailure('not_found', 'That article is not in the library.');
     }
     const exported: ExportedArticle[] = [];
     for (const summary of summaries) {
-      const list = this.highlights.list(summary.id);
+      const list = this.reads.highlights(summary.id);
       if (list.length === 0 && !request.articleId) continue;
-      const source = this.articles.sourceText(summary.id) ?? '';
+      const source = this.reads.sourceText(summary.id) ?? '';
       const scripts = scriptsFor(request.script, summary);
       // Each script's text and alignment, from the conversion cache.
       const views = await Promise.all(scripts.map((s) => this.conversions.view(summary.id, s)));
       const texts = views.map((v) => ({
         script: v.script,
+        chain: v.chain,
         text: v.blocks.map((b) => b.text).join('\n'),
         alignment: Alignment.fromJSON(v.alignment),
       }));
@@ -137,10 +113,13 @@ export class Exporter {
         author: summary.author,
         source: summary.source,
         publishedAt: summary.publishedAt,
-        contentHash: this.contentHash(summary.id),
+        contentHash: summary.contentHash,
         highlights: list.map((h) => {
           const quotes = distinct.map((t) => {
-            if (h.orphaned || t.script === 'original') return h.orphaned ? h.exact : source.slice(h.start, h.end);
+            // An orphaned highlight's offsets point into a text its words are no longer in: its
+            // stored quote is all there is of it, converted like the rest.
+            if (h.orphaned) return t.chain.length === 0 ? h.exact : convertChain(h.exact, t.chain).text;
+            if (t.script === 'original') return source.slice(h.start, h.end);
             const r = t.alignment.rangeToTarget(h);
             return t.text.slice(r.start, r.end);
           });
@@ -161,12 +140,6 @@ export class Exporter {
     };
   }
 
-  private contentHash(articleId: number): string {
-    const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ?').get(articleId) as
-      { content_hash: string } | undefined;
-    return row?.content_hash ?? '';
-  }
-
   /**
    * Imports annotations from our Web Annotation JSON: each finds its article by content hash,
    * else by title and quote; it is re-anchored on the article's text (orphaned if its words are
@@ -184,13 +157,14 @@ export class Exporter {
       throw new AppFailure('not_an_export', 'This is not a Duizhao annotation export (no annotation collection).');
     }
     const report: AnnotationImportReport = { total: 0, matched: 0, orphaned: 0, noArticle: 0, alreadyThere: 0 };
-    const summaries = this.articles.list();
-    const byHash = new Map(summaries.map((a) => [articleUrn(this.contentHash(a.id)), a]));
+    // Newest first: of two articles with the same title and words, the later import is meant.
+    const summaries = this.reads.articles().reverse();
+    const byHash = new Map(summaries.map((a) => [articleUrn(a.contentHash), a]));
     const texts = new Map<number, string>();
     const textOf = (id: number) => {
       let t = texts.get(id);
       if (t === undefined) {
-        t = this.articles.sourceText(id) ?? '';
+        t = this.reads.sourceText(id) ?? '';
         texts.set(id, t);
       }
       return t;

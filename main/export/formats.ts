@@ -36,6 +36,32 @@ function yamlString(value: string): string {
   return JSON.stringify(value); // a JSON string is a valid double-quoted YAML scalar
 }
 
+/** A date as YAML reads it, or quoted when it is anything else (it came from an imported file). */
+const yamlDate = (value: string) => (/^\d{4}-\d\d-\d\d$/.test(value) ? value : yamlString(value));
+
+/** Line breaks of every kind, including the Unicode ones Markdown renderers may honour. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/;
+
+/**
+ * One line of text as literal Markdown: no HTML, links, emphasis, code, tags, block ids or math
+ * (Obsidian's `#tag`, `^id`, `$…$`, `%%…%%`, `==…==`) and nothing that starts a block (a heading,
+ * list, quote, rule, table or indented code). What the user wrote is shown, never interpreted.
+ */
+export function markdownText(line: string): string {
+  return (
+    line
+      .replace(/[\\`*_[\]<>#^|~$&]/g, '\\$&')
+      .replace(/([%=])(?=\1)/g, '$1\\')
+      // Indentation would make a code block: keep its look with no-break spaces.
+      .replace(/^[ \t]+/, (ws) => '\u00a0'.repeat(ws.replace(/\t/g, '    ').length))
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
+}
+
+/** Text that must stay on one line (a heading, a title): its line breaks become spaces. */
+const markdownInline = (text: string) => markdownText(text.split(LINE_BREAK).join(' ').trim());
+
 /** Markdown for Obsidian and the like: front matter, then each highlight as a quote with its note. */
 export function toMarkdown(articles: readonly ExportedArticle[], generatedAt: string): string {
   const single = articles.length === 1 ? articles[0] : undefined;
@@ -44,27 +70,28 @@ export function toMarkdown(articles: readonly ExportedArticle[], generatedAt: st
     lines.push(`title: ${yamlString(single.title)}`);
     if (single.author) lines.push(`author: ${yamlString(single.author)}`);
     if (single.source) lines.push(`source: ${yamlString(single.source)}`);
-    if (single.publishedAt) lines.push(`date: ${single.publishedAt}`);
+    if (single.publishedAt) lines.push(`date: ${yamlDate(single.publishedAt)}`);
   } else {
     lines.push(`title: ${yamlString('Duizhao highlights')}`);
     lines.push(`date: ${generatedAt.slice(0, 10)}`);
   }
   lines.push('tags:', '  - duizhao', '  - highlights', '---', '');
   for (const article of articles) {
-    lines.push(`# ${article.title}`, '');
+    lines.push(`# ${markdownInline(article.title) || '…'}`, '');
     if (!single) {
       const meta = [article.author, article.source, article.publishedAt].filter(Boolean).join(' · ');
-      if (meta) lines.push(meta, '');
+      if (meta) lines.push(markdownInline(meta), '');
     }
     for (const { highlight: h, quotes } of article.highlights) {
-      const quoteLines = quotes.flatMap((q) => q.split('\n'));
+      const quoteLines = quotes.flatMap((q) => q.split(LINE_BREAK));
       quoteLines.forEach((line, i) => {
         const last = i === quoteLines.length - 1;
-        lines.push(`> ${line}${last ? ` ^${blockId(h.id)}` : ''}`);
+        lines.push(`> ${markdownText(line)}${last ? ` ^${blockId(h.id)}` : ''}`);
       });
       lines.push('');
       lines.push(`#highlight/${h.color}${h.orphaned ? ' #orphaned' : ''}`, '');
-      if (h.note.trim() !== '') lines.push(h.note.trim(), '');
+      const note = h.note.trim();
+      if (note !== '') lines.push(...note.split(LINE_BREAK).map(markdownText), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -113,9 +140,14 @@ export function toWebAnnotation(articles: readonly ExportedArticle[], generatedA
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/**
+ * One CSV field, quoted when it holds a comma, a quote or a line break, a bare CR included (RFC
+ * 4180). A text a spreadsheet would run as a formula — starting with = + - @, a tab or a CR — is
+ * prefixed with an apostrophe (OWASP's CSV injection advice), so it shows as text instead.
+ */
 export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -141,8 +173,15 @@ export function toReadwiseCsv(articles: readonly ExportedArticle[]): string {
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
+/** Text as Anki's HTML fields show it: escaped, tabs as spaces, every kind of line break a <br>. */
 const html = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\t/g, ' ').replace(/\r?\n/g, '<br>');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, ' ')
+    .replace(new RegExp(LINE_BREAK.source, 'g'), '<br>');
 
 /**
  * Tab-separated notes for Anki: front the quote, back the note and where it is from, tags the
@@ -156,7 +195,8 @@ export function toAnkiTsv(articles: readonly ExportedArticle[]): string {
       const back = [h.note.trim(), `<small>${html(from)}</small>`].filter(Boolean);
       lines.push(
         [
-          html(quotes.join('\n')),
+          // Anki reads a line starting with # as a file header or comment.
+          html(quotes.join('\n')).replace(/^#/, '&#35;'),
           back.map((b, i) => (i === 0 && h.note.trim() ? html(b) : b)).join('<br><br>'),
           `duizhao ${h.color}`,
         ].join('\t'),

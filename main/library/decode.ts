@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import type { TextEncodingName } from '../../preload/contract/types';
+import type { DecodeWarning, TextEncodingName } from '../../preload/contract/types';
 
-export type { TextEncodingName };
+export type { DecodeWarning, TextEncodingName };
 
 export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'];
 
@@ -9,43 +9,73 @@ export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-16le',
 export interface EncodingDetection {
   /** The best guess. */
   encoding: TextEncodingName;
-  /** False means the evidence is weak and the user must choose. */
+  /** False means the evidence is weak, or the best guess loses bytes: the user must choose. */
   confident: boolean;
   /** 0..1, how plausible the best guess's decoding is. */
   confidence: number;
   bom: boolean;
   /** Plausible encodings, best first; includes `encoding`. */
   candidates: TextEncodingName[];
+  /** Bytes of the whole file that the best guess cannot decode: each shows as U+FFFD. */
+  replacements: number;
+  /** What else is wrong with the file in the best guess's reading. */
+  warnings: DecodeWarning[];
 }
 
 /** How much of a sample to judge; detection does not need whole files. */
 const SAMPLE_BYTES = 64 * 1024;
 
+// The thresholds below are pinned by a near-threshold table in tests/unit/decode.test.ts.
+/** Valid UTF-8 with this many multi-byte characters is UTF-8, whatever else it could be. */
+const UTF8_SURE_CHARS = 3;
+/** A legacy decoding this plausible makes short valid UTF-8 uncertain. */
+const UTF8_RIVAL_SCORE = 0.9;
+/** UTF-8 with at most this share of damaged sequences (among its multi-byte ones) is still offered. */
+const UTF8_DAMAGE_SHARE = 0.05;
+/** A legacy guess needs this score, and this lead over the next one, to be sure. */
+const CONFIDENT_SCORE = 0.8;
+const CONFIDENT_MARGIN = 0.2;
+/** Encodings scoring this much are offered to the user too. */
+const CANDIDATE_SCORE = 0.5;
+/** Data with more than this share of control bytes is not text... */
+const BINARY_CONTROL_SHARE = 0.05;
+/** ...nor is data with NULs, unless it reads this well as UTF-16. */
+const UTF16_TEXT_SCORE = 0.9;
+/** Big5 text of this many characters without one low trail byte (0x40–0x7E) is GBK-shaped: its score halves. */
+const BIG5_GBK_SHAPED_PAIRS = 12;
+
 /**
- * Detects the encoding of Chinese text. A BOM decides; strictly valid UTF-8 decides; otherwise
- * each remaining encoding's byte grammar is scored by how much of the text falls in the
- * character ranges Chinese prose actually uses (GB2312's hanzi and punctuation rows for GBK,
- * Big5's frequent-hanzi block for Big5, CJK and ASCII code units for UTF-16). Mojibake decodes
- * into rare rows, kana, Cyrillic or invalid sequences, so the right encoding wins by a wide
- * margin; when it does not, `confident` is false.
+ * Detects the encoding of Chinese text. A BOM decides; strictly valid UTF-8 decides; UTF-8 with
+ * a few damaged sequences is still the best guess, but not a sure one; otherwise each remaining
+ * encoding's byte grammar is scored by how much of the text falls in the character ranges
+ * Chinese prose actually uses (GB2312's hanzi and punctuation rows for GBK, Big5's
+ * frequent-hanzi block for Big5, CJK and ASCII code units for UTF-16). Mojibake decodes into
+ * rare rows, kana, Cyrillic or invalid sequences, so the right encoding wins by a wide margin;
+ * when it does not, `confident` is false. A guess that would lose bytes (U+FFFD), a file cut
+ * off mid-character or lone surrogates are never confident either, so the user sees them.
  */
 export function detectEncoding(bytes: Uint8Array): EncodingDetection {
+  const guess = guessEncoding(bytes);
+  const { replacements, warnings } = decodingReport(bytes, guess.encoding);
+  const damaged = replacements > 0 || warnings.length > 0;
+  return { ...guess, confident: guess.confident && !damaged, replacements, warnings };
+}
+
+type Guess = Omit<EncodingDetection, 'replacements' | 'warnings'>;
+
+function guessEncoding(bytes: Uint8Array): Guess {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const bom = bomOf(sample);
   if (bom) return { encoding: bom, confident: true, confidence: 1, bom: true, candidates: [bom] };
 
-  const scores: [TextEncodingName, number][] = [
-    ['gb18030', scoreGbk(sample)],
-    ['big5', scoreBig5(sample)],
-    ['utf-16le', scoreUtf16(sample, true)],
-    ['utf-16be', scoreUtf16(sample, false)],
-  ];
-  const utf8 = utf8Profile(sample, sample.length < bytes.length);
-  if (utf8.valid) {
+  const scores = legacyScores(sample);
+  // A character cut off at the end is not held against UTF-8 here: the report warns of it.
+  const utf8 = utf8Profile(sample);
+  if (utf8.damaged === 0) {
     // Valid UTF-8 with real multi-byte content is UTF-8; a handful of multi-byte characters that
     // also read as plausible GBK or Big5 is too little to be sure.
-    const rivals = scores.filter(([, s]) => s >= 0.9).map(([e]) => e);
-    const confident = utf8.multiByteChars >= 3 || utf8.multiByteChars === 0 || rivals.length === 0;
+    const rivals = scores.filter(([, s]) => s >= UTF8_RIVAL_SCORE).map(([e]) => e);
+    const confident = utf8.multiByteChars >= UTF8_SURE_CHARS || utf8.multiByteChars === 0 || rivals.length === 0;
     return {
       encoding: 'utf-8',
       confident,
@@ -56,10 +86,100 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
   }
   scores.sort((a, b) => b[1] - a[1]);
   const [best, second] = scores as [[TextEncodingName, number], [TextEncodingName, number]];
-  const confident = best[1] >= 0.8 && best[1] - second[1] >= 0.2;
-  const candidates = scores.filter(([e, s]) => e === best[0] || s >= 0.5).map(([e]) => e);
+  // A UTF-8 file with a bad byte or two is still UTF-8: offer it first (with its replacements),
+  // never drop it for encodings that only read it as mojibake.
+  const utf8Share = utf8.multiByteChars / (utf8.multiByteChars + utf8.damaged);
+  if (utf8.damaged <= UTF8_DAMAGE_SHARE * (utf8.multiByteChars + utf8.damaged)) {
+    const others = scores.filter(([, s]) => s >= CANDIDATE_SCORE).map(([e]) => e);
+    return { encoding: 'utf-8', confident: false, confidence: utf8Share, bom: false, candidates: ['utf-8', ...others] };
+  }
+  const confident = best[1] >= CONFIDENT_SCORE && best[1] - second[1] >= CONFIDENT_MARGIN;
+  const candidates = scores.filter(([e, s]) => e === best[0] || s >= CANDIDATE_SCORE).map(([e]) => e);
   if (candidates.length < 2) candidates.push(second[0]);
   return { encoding: best[0], confident, confidence: best[1], bom: false, candidates };
+}
+
+/** How plausible each non-UTF-8 encoding's reading of the bytes is, 0..1 (see {@link detectEncoding}). */
+export function legacyScores(sample: Uint8Array): [TextEncodingName, number][] {
+  return [
+    ['gb18030', scoreGbk(sample)],
+    ['big5', scoreBig5(sample)],
+    ['utf-16le', scoreUtf16(sample, true)],
+    ['utf-16be', scoreUtf16(sample, false)],
+  ];
+}
+
+/**
+ * What decoding the whole file with `encoding` costs: how many bytes become U+FFFD (U+FFFD
+ * written in the file itself does not count), whether the file ends in the middle of a character,
+ * and whether it holds lone surrogates (UTF-16 halves without their pair, or UTF-8's encoded
+ * surrogates, which are invalid and become U+FFFD).
+ */
+export function decodingReport(
+  bytes: Uint8Array,
+  encoding: TextEncodingName,
+): { replacements: number; warnings: DecodeWarning[] } {
+  const warnings: DecodeWarning[] = [];
+  const text = decodeBytes(bytes, encoding);
+  let replacements = 0;
+  let lone = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replacements++;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else if ((c & 0xf800) === 0xd800) lone = true;
+  }
+  if (encoding === 'utf-8') {
+    replacements -= literalReplacementChars(bytes);
+    lone ||= hasEncodedSurrogate(bytes);
+  }
+  if (endsMidCharacter(bytes, text, encoding)) warnings.push('truncated');
+  if (lone) warnings.push('lone_surrogate');
+  return { replacements: Math.max(0, replacements), warnings };
+}
+
+/** U+FFFD written as such in UTF-8 (EF BF BD): text, not damage. */
+function literalReplacementChars(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(0xef); i >= 0 && i + 2 < b.length; i = b.indexOf(0xef, i + 1)) {
+    if (b[i + 1] === 0xbf && b[i + 2] === 0xbd) n++;
+  }
+  return n;
+}
+
+/** ED A0–BF: a UTF-16 surrogate written as UTF-8 (CESU-8 or a lone half), which UTF-8 forbids. */
+function hasEncodedSurrogate(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0xed); i >= 0 && i + 1 < b.length; i = b.indexOf(0xed, i + 1)) {
+    const t = b[i + 1] as number;
+    if (t >= 0xa0 && t <= 0xbf) return true;
+  }
+  return false;
+}
+
+/** Whether the last character is cut off: an odd UTF-16 byte, a lead byte without its trail bytes. */
+function endsMidCharacter(b: Uint8Array, text: string, encoding: TextEncodingName): boolean {
+  const n = b.length;
+  if (n === 0) return false;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    if (n % 2 === 1) return true;
+    const last =
+      encoding === 'utf-16le'
+        ? (b[n - 2] as number) | ((b[n - 1] as number) << 8)
+        : ((b[n - 2] as number) << 8) | (b[n - 1] as number);
+    return last >= 0xd800 && last <= 0xdbff;
+  }
+  if (encoding === 'utf-8') {
+    // The last lead byte within three of the end, and fewer trail bytes after it than it needs.
+    for (let k = 1; k <= Math.min(3, n); k++) {
+      const c = b[n - k] as number;
+      if ((c & 0xc0) === 0x80) continue;
+      const need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c <= 0xdf ? 1 : 0;
+      return need >= k && c >= 0xc2 && c <= 0xf4;
+    }
+    return false;
+  }
+  // GBK and Big5 decoders turn a lead byte that the file ends on into one last U+FFFD.
+  return text.charCodeAt(text.length - 1) === 0xfffd && (b[n - 1] as number) >= 0x81;
 }
 
 /** Decodes with the given encoding, dropping a BOM; bad bytes become U+FFFD, never an exception. */
@@ -90,8 +210,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
     if (b === 0) nuls++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
   }
-  if (nuls > 0 && Math.max(scoreUtf16(sample, true), scoreUtf16(sample, false)) >= 0.9) return false;
-  return nuls > 0 || controls / Math.max(1, sample.length) > 0.05;
+  if (nuls > 0 && Math.max(scoreUtf16(sample, true), scoreUtf16(sample, false)) >= UTF16_TEXT_SCORE) return false;
+  return nuls > 0 || controls / Math.max(1, sample.length) > BINARY_CONTROL_SHARE;
 }
 
 /** Counts decoding damage: U+FFFD, C0 controls other than tab, line feed, carriage return and form feed, private-use characters. */
@@ -117,9 +237,14 @@ function bomOf(b: Uint8Array): TextEncodingName | null {
   return null;
 }
 
-/** Strict UTF-8 validation; a sequence cut off by the end of a truncated sample is allowed. */
-function utf8Profile(b: Uint8Array, truncated: boolean): { valid: boolean; multiByteChars: number } {
+/**
+ * Strict UTF-8 validation: counts well-formed multi-byte characters and damaged sequences
+ * (invalid, overlong, surrogates, cut off before the next character). A sequence cut off by the
+ * end of the bytes is not counted: samples end anywhere.
+ */
+function utf8Profile(b: Uint8Array): { multiByteChars: number; damaged: number } {
   let multiByteChars = 0;
+  let damaged = 0;
   let i = 0;
   while (i < b.length) {
     const c = b[i] as number;
@@ -128,11 +253,18 @@ function utf8Profile(b: Uint8Array, truncated: boolean): { valid: boolean; multi
       continue;
     }
     const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (n < 0) return { valid: false, multiByteChars };
-    for (let k = 1; k <= n; k++) {
-      const t = b[i + k];
-      if (t === undefined) return { valid: truncated, multiByteChars };
-      if ((t & 0xc0) !== 0x80) return { valid: false, multiByteChars };
+    if (n < 0) {
+      damaged++;
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (k <= n && i + k < b.length && ((b[i + k] as number) & 0xc0) === 0x80) k++;
+    if (k <= n) {
+      if (i + k >= b.length) break;
+      damaged++;
+      i += k;
+      continue;
     }
     // Overlongs and surrogates are invalid.
     const t1 = b[i + 1] as number;
@@ -142,12 +274,11 @@ function utf8Profile(b: Uint8Array, truncated: boolean): { valid: boolean; multi
       (c === 0xf0 && t1 < 0x90) ||
       (c === 0xf4 && t1 > 0x8f)
     ) {
-      return { valid: false, multiByteChars };
-    }
-    multiByteChars++;
+      damaged++;
+    } else multiByteChars++;
     i += n + 1;
   }
-  return { valid: true, multiByteChars };
+  return { multiByteChars, damaged };
 }
 
 /**
@@ -212,7 +343,7 @@ function scoreBig5(b: Uint8Array): number {
     i++;
   }
   if (total === 0) return 0;
-  return (common / total) * (pairs >= 12 && lowTrails === 0 ? 0.5 : 1);
+  return (common / total) * (pairs >= BIG5_GBK_SHAPED_PAIRS && lowTrails === 0 ? 0.5 : 1);
 }
 
 /** Share of UTF-16 code units that are CJK ideographs, CJK or full-width punctuation, or printable ASCII. */

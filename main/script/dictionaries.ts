@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyOf, scanDictionary, valuesOf } from './opencc/dictionary-format';
 import { openccDataDir } from './opencc/data';
 
 /**
- * OpenCC's dictionaries, read from the `opencc` npm package's data/dictionary folder (its
- * native binary is never loaded). Each line is `key<TAB>value value…`.
+ * OpenCC's dictionaries as key → candidates, read from the `opencc` npm package's
+ * data/dictionary folder (its native binary is never loaded) with the one dictionary parser.
  */
 export type Dictionary = Map<string, string[]>;
 
@@ -12,23 +13,23 @@ export function openccDictionaryDir(): string {
   return join(openccDataDir(), 'dictionary');
 }
 
-export function parseDictionary(text: string): Dictionary {
+/** Every key with its candidates; a later line for the same key replaces an earlier one. */
+export function parseDictionary(text: string, name?: string): Dictionary {
   const dict: Dictionary = new Map();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const key = line.slice(0, tab);
-    const values = line
-      .slice(tab + 1)
-      .trim()
-      .split(' ')
-      .filter((v) => v !== '');
-    if (values.length > 0) dict.set(key, values);
-  }
+  scanDictionary(
+    text,
+    {
+      entry(t, span) {
+        const key = keyOf(t, span);
+        const values = valuesOf(t, span);
+        if (key !== '' && values.length > 0) dict.set(key, values);
+      },
+    },
+    name,
+  );
   return dict;
 }
 
 export function loadDictionary(name: string, dir: string = openccDictionaryDir()): Dictionary {
-  return parseDictionary(readFileSync(join(dir, `${name}.txt`), 'utf8'));
+  return parseDictionary(readFileSync(join(dir, `${name}.txt`), 'utf8'), name);
 }

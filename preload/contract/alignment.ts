@@ -176,24 +176,45 @@ export class Alignment {
     return { v: 1, source: this.sourceLength, target: this.targetLength, runs };
   }
 
-  /** Rebuilds an alignment from {@link Alignment.toJSON}'s output. */
+  /**
+   * Rebuilds an alignment from {@link Alignment.toJSON}'s output. JSON that does not describe
+   * one (it comes from a cache on disk) is refused with an error rather than mapping wrongly:
+   * runs in whole quads of non-negative integers, flags 0 or 1, segments inside both texts and
+   * a one-to-one tail of equal length on both sides.
+   */
   static fromJSON(json: AlignmentJSON): Alignment {
-    const n = json.runs.length >> 2;
+    const { runs, source, target } = json;
+    const count = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+    if (json.v !== 1 || !count(source) || !count(target) || runs.length % 4 !== 0) {
+      throw new Error('Alignment.fromJSON: not an alignment');
+    }
+    const n = runs.length >> 2;
     const quads = new Int32Array(n * 4);
     const flags = new Uint8Array(n);
     let src = 0;
     let tgt = 0;
     for (let i = 0; i < n; i++) {
-      const [gap, sl, tl, changed] = json.runs.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+      const gap = runs[4 * i];
+      const sl = runs[4 * i + 1];
+      const tl = runs[4 * i + 2];
+      const changed = runs[4 * i + 3];
+      if (!count(gap) || !count(sl) || !count(tl) || (changed !== 0 && changed !== 1)) {
+        throw new Error(`Alignment.fromJSON: bad run ${i}`);
+      }
       src += gap;
       tgt += gap;
-      quads.set([src, src + sl, tgt, tgt + tl], 4 * i);
+      quads[4 * i + SS] = src;
+      quads[4 * i + SE] = src + sl;
+      quads[4 * i + TS] = tgt;
+      quads[4 * i + TE] = tgt + tl;
       flags[i] = changed;
       src += sl;
       tgt += tl;
     }
-    if (json.target - tgt !== json.source - src) throw new Error('Alignment.fromJSON: inconsistent lengths');
-    return new Alignment(json.source, json.target, quads, flags);
+    if (src > source || tgt > target || target - tgt !== source - src) {
+      throw new Error('Alignment.fromJSON: inconsistent lengths');
+    }
+    return new Alignment(source, target, quads, flags);
   }
 
   /**

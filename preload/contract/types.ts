@@ -58,10 +58,21 @@ export interface ImportFile {
   bytes: Uint8Array;
 }
 
+/**
+ * What is wrong with a file read in some encoding, beyond bytes it cannot decode: it ends in the
+ * middle of a character, or it holds lone surrogates (half a UTF-16 pair; in UTF-8, an encoded
+ * surrogate, which UTF-8 forbids).
+ */
+export type DecodeWarning = 'truncated' | 'lone_surrogate';
+
 export interface EncodingCandidate {
   encoding: TextEncodingName;
   /** The first lines decoded with this encoding, so the user can see which one reads right. */
   preview: string;
+  /** Bytes of the file this encoding cannot decode, shown as U+FFFD; absent when none. */
+  replacements?: number;
+  /** What else is wrong with the file in this encoding; absent when nothing. */
+  warnings?: DecodeWarning[];
 }
 
 /** How one file of an import went. */

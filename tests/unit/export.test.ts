@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat, ExportScript, Highlight, HighlightColor } from '../../preload/contract/types';
 import { describe as describeQuote } from '../../main/annotations/anchor';
+import { ExportReadStore } from '../../main/db/export-reads';
 import { HighlightStore } from '../../main/db/highlights';
 import { Exporter, writeFileAtomic } from '../../main/export/exporter';
 import { createHandlers } from '../../main/handlers';
 import { csvField } from '../../main/export/formats';
 import { openServices } from '../../main/services';
+import { parseCsv } from '../helpers/csv';
 import { ROOT, SAMPLES_DIR, tempDir } from '../helpers/data';
 
 const GOLDEN = join(ROOT, 'tests', 'golden');
@@ -44,7 +46,7 @@ function library() {
     };
     store.insert(h);
   });
-  const exporter = new Exporter(services.db, services.articles, store, services.conversions, () => NOW);
+  const exporter = new Exporter(services.db, new ExportReadStore(services.db), store, services.conversions, () => NOW);
   return { services, exporter, ids };
 }
 
@@ -56,35 +58,6 @@ function golden(name: string, content: string) {
     writeFileSync(file, content);
   }
   expect(content).toBe(readFileSync(file, 'utf8'));
-}
-
-/** A small RFC 4180 reader, to check what a CSV consumer gets back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 describe('export', () => {

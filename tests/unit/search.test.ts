@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openccDataDir } from '../../main/script/opencc/data';
 import { foldForSearch } from '../../main/script/search';
 import { openServices } from '../../main/services';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
@@ -31,6 +34,47 @@ describe('search across scripts', () => {
     // A deleted article is not found; the search follows the library.
     services.library.delete(hit!.articleId);
     expect(services.search.search('周年考')).toEqual([]);
+    services.close();
+  });
+
+  /**
+   * Hong Kong forms that only hk2s folds (tw2s leaves them as they are), found by running every
+   * variant of OpenCC's HKVariants.txt through both: [Hong Kong form, standard form, Simplified].
+   */
+  const HONG_KONG_ONLY: [string, string, string][] = [
+    ['衞', '衛', '卫'],
+    ['衹', '只', '只'],
+    ['粧', '妝', '妆'],
+    ['敍', '敘', '叙'],
+    ['枱', '檯', '台'],
+    ['糭', '糉', '粽'],
+  ];
+
+  it('folds Hong Kong-only forms (衞 → 卫) through hk2s', () => {
+    const hkVariants = new Map(
+      readFileSync(join(openccDataDir(), 'dictionary', 'HKVariants.txt'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('\t'))
+        .map((line) => line.split('\t') as [string, string]),
+    );
+    for (const [hk, standard, simplified] of HONG_KONG_ONLY) {
+      // The table says so: the Hong Kong form is OpenCC's HK variant of the standard one.
+      expect(hkVariants.get(standard)?.split(' ')).toContain(hk);
+      expect(foldForSearch(hk)).toBe(simplified);
+      expect(foldForSearch(standard)).toBe(simplified);
+    }
+    expect(foldForSearch('香港衞生署')).toBe(foldForSearch('香港卫生署'));
+  });
+
+  it('finds an article written in Hong Kong forms when you type Simplified or Taiwan forms', () => {
+    const services = openServices({ dataDir: tempDir() });
+    const outcome = services.library.importText('衞生署提醒市民:枱面要清潔,糭子要煮熟。', '衞生署');
+    expect(outcome.status).toBe('imported');
+    for (const query of ['卫生署', '衛生署', '台面', '檯面', '粽子', '糉子']) {
+      expect(services.search.search(query).map((h) => h.count)).toEqual([1]);
+    }
+    const [hit] = services.search.search('卫生');
+    expect(hit!.snippet).toContain('衞生署');
     services.close();
   });
 });

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { type DictEntry, firstValueOf, keyOf, scanDictionary, valuesOf } from './dictionary-format';
+
+export type { DictEntry };
 
 /**
  * OpenCC's dictionary data, read from the text sources in the `opencc` npm package (its native
@@ -9,12 +12,6 @@ import { dirname, join } from 'node:path';
  * (reverse tables, the tofu-risk extension, the ST phrases projected from regional phrases) are
  * derived here from the same sources by ports of OpenCC's data/scripts/*.py.
  */
-
-/** One dictionary line: a key and its candidates; OpenCC converts to the first. */
-export interface DictEntry {
-  key: string;
-  values: string[];
-}
 
 /** Converts strings with a t2s converter; needed to derive STPhrases_GeneratedFromRegionalPhrases. */
 export type TextConverter = (text: string) => string;
@@ -31,44 +28,26 @@ export function openccDataDir(): string {
 const REVERSE_PREFERENCE_PREFIX = '# @reverse-prefer:';
 const TOFU_RISK_PREFIX = '# @tofu-risk:';
 
-/** Lines without the trailing newline; a final empty line (after the last \n) is dropped. */
-function lines(text: string): string[] {
-  const all = text.split('\n');
-  if (all.length > 0 && all[all.length - 1] === '') all.pop();
-  return all;
-}
-
 /** A dictionary reduced to what conversion uses: each key and its first candidate. */
 export interface Lexicon {
   keys: string[];
   values: string[];
 }
 
-/**
- * Parses a dictionary the way OpenCC's text loader (Lexicon::ParseKeyValues) does: lines starting
- * with `#` and empty lines are skipped, the key runs to the first tab, values are separated by
- * single spaces and the first one is what OpenCC outputs. Written as an index scan (no per-line
- * arrays) because STPhrases has 49k lines and start-up time matters.
- */
+/** Parses a dictionary the way OpenCC's text loader does, keeping each key's first value. */
 export function parseLexicon(text: string, name = 'dictionary'): Lexicon {
   const keys: string[] = [];
   const values: string[] = [];
-  const n = text.length;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (pos < n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
-    const end = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-    if (end > pos && text.charCodeAt(pos) !== 35) {
-      const tab = text.indexOf('\t', pos);
-      if (tab < 0 || tab >= end) throw new Error(`${name}: no tab in line ${JSON.stringify(text.slice(pos, end))}`);
-      let space = text.indexOf(' ', tab + 1);
-      if (space < 0 || space > end) space = end;
-      keys.push(text.slice(pos, tab));
-      values.push(text.slice(tab + 1, space));
-    }
-    pos = eol + 1;
-  }
+  scanDictionary(
+    text,
+    {
+      entry(t, span) {
+        keys.push(keyOf(t, span));
+        values.push(firstValueOf(t, span));
+      },
+    },
+    name,
+  );
   return { keys, values };
 }
 
@@ -80,9 +59,10 @@ function lexiconOf(entries: DictEntry[]): Lexicon {
 function parsePythonDict(text: string): { entries: DictEntry[]; preferences: Map<string, string> } {
   const entries: DictEntry[] = [];
   const preferences = new Map<string, string>();
-  for (const raw of lines(text)) {
-    const line = raw.replace(/\r$/, '');
-    if (line.startsWith(REVERSE_PREFERENCE_PREFIX)) {
+  scanDictionary(text, {
+    entry: (t, span) => entries.push({ key: keyOf(t, span), values: valuesOf(t, span) }),
+    comment(line) {
+      if (!line.startsWith(REVERSE_PREFERENCE_PREFIX)) return;
       const fields = line.slice(REVERSE_PREFERENCE_PREFIX.length).trim().split(/\s+/);
       const first = fields[0];
       const last = fields[fields.length - 1];
@@ -90,11 +70,8 @@ function parsePythonDict(text: string): { entries: DictEntry[]; preferences: Map
         throw new Error(`Invalid reverse preference: ${line}`);
       }
       preferences.set(first, last);
-    }
-    if (line.startsWith('#') || line.trim() === '') continue;
-    const tab = line.indexOf('\t');
-    entries.push({ key: line.slice(0, tab), values: line.slice(tab + 1).split(' ') });
-  }
+    },
+  });
   return { entries, preferences };
 }
 
@@ -127,25 +104,28 @@ export function reverseDictionary(text: string): DictEntry[] {
  * candidate, forms TSCharactersExt (rare simplified forms that may render as tofu).
  */
 export function extractTofuRisk(text: string): DictEntry[] {
-  const all = lines(text);
   const out: DictEntry[] = [];
-  all.forEach((line, index) => {
-    if (!line.startsWith(TOFU_RISK_PREFIX)) return;
-    const mapping = all[index + 1];
-    if (mapping === undefined || mapping.trim() === '' || mapping.startsWith('#')) {
-      throw new Error(`Expected mapping after ${TOFU_RISK_PREFIX} at line ${index + 1}`);
-    }
-    const tab = mapping.indexOf('\t');
-    const key = mapping.slice(0, tab);
-    let values = mapping
-      .slice(tab + 1)
-      .split(/\s+/)
-      .filter((v) => v !== '');
-    if (values[0] === key) values = values.slice(1);
-    if (values.length === 0)
-      throw new Error(`Expected extension mapping after ${TOFU_RISK_PREFIX} at line ${index + 1}`);
-    out.push({ key, values });
+  // The line of the last `@tofu-risk` comment whose mapping has not come yet.
+  let pending = 0;
+  const missing = (line: number) => new Error(`Expected mapping after ${TOFU_RISK_PREFIX} at line ${line}`);
+  scanDictionary(text, {
+    comment(line, number) {
+      if (pending) throw missing(pending);
+      if (line.startsWith(TOFU_RISK_PREFIX)) pending = number;
+    },
+    entry(t, span) {
+      if (!pending) return;
+      if (span.line !== pending + 1) throw missing(pending);
+      const key = keyOf(t, span);
+      let values = valuesOf(t, span);
+      if (values[0] === key) values = values.slice(1);
+      if (values.length === 0)
+        throw new Error(`Expected extension mapping after ${TOFU_RISK_PREFIX} at line ${pending}`);
+      out.push({ key, values });
+      pending = 0;
+    },
   });
+  if (pending) throw missing(pending);
   return out;
 }
 
