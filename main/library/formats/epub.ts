@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import {
+  MAX_IMAGE_BYTES,
+  type ImportNotice,
+  type ImportedDocument,
+  type ImportedImage,
+  type RichBlock,
+} from '../../../preload/contract/article-model';
+import { importHtml, type ResourceResolver } from '../html/index';
+import { decodeMarkup } from './charset';
+import {
+  drmReason,
+  packagePath,
+  parseNav,
+  parseNcx,
+  parsePackage,
+  resolvePath,
+  type EpubPackage,
+  type ManifestItem,
+  type TocEntry,
+} from './epub-package';
+import { FormatError } from './format-error';
+import { readZip, type ZipFiles } from './zip';
+
+export interface EpubImportOptions {
+  /** One article for the whole book (chapters as sections, the default) or one per chapter. */
+  split?: 'book' | 'chapters';
+}
+
+/**
+ * Imports an EPUB 2 or 3 book: metadata and cover from the package document, chapters in spine
+ * order through the HTML walker, chapter titles from the navigation document or the NCX, images
+ * from inside the book. Throws `FormatError` (zip_* , nested_archive, drm, epub_invalid) before
+ * anything is produced when the archive is unsafe, protected or not a book.
+ */
+export async function importEpub(bytes: Uint8Array, options: EpubImportOptions = {}): Promise<ImportedDocument[]> {
+  const files = await readZip(bytes);
+  const text = (path: string | null): string | null => {
+    const data = path === null ? undefined : files.get(path);
+    return data === undefined ? null : decodeMarkup(data);
+  };
+  const drm = drmReason((path) => files.has(path), text('META-INF/encryption.xml'));
+  if (drm) throw new FormatError('drm', drm);
+
+  const container = text('META-INF/container.xml');
+  const opfPath = container === null ? null : packagePath(container);
+  const opf = text(opfPath);
+  const book = opf === null || opfPath === null ? null : parsePackage(opf, opfPath);
+  if (!book) throw new FormatError('epub_invalid', 'no package document (META-INF/container.xml → OPF)');
+
+  const navText = book.navPath === null ? null : text(book.navPath);
+  const ncxText = book.ncxPath === null ? null : text(book.ncxPath);
+  const toc = navText !== null ? parseNav(navText, book.navPath ?? '') : [];
+  const entries = toc.length > 0 || ncxText === null ? toc : parseNcx(ncxText, book.ncxPath ?? '');
+
+  const cover = coverImage(book, files);
+  const chapters = book.spine
+    .filter((item) => item.path !== book.navPath && isContentDocument(item) && files.has(item.path))
+    .map((item) => readChapter(item, files, book, tocEntryFor(item.path, entries)))
+    .filter((chapter) => !isOnlyCover(chapter, cover?.id));
+  if (chapters.length === 0) throw new FormatError('epub_invalid', 'the book has no readable chapters');
+
+  const meta = {
+    author: book.creators.length > 0 ? book.creators.join(', ') : null,
+    siteName: book.publisher,
+    sourceUrl: book.sourceUrl,
+    publishedAt: book.date,
+    tags: book.subjects,
+  };
+  if (options.split === 'chapters') {
+    return chapters.map((chapter) => ({
+      ...meta,
+      title: chapter.title,
+      language: book.language ?? chapter.doc.language,
+      blocks: withChapterHeading(chapter, 1),
+      images: chapter.doc.images,
+      notices: chapter.doc.notices,
+    }));
+  }
+  const blocks: RichBlock[] = cover
+    ? [{ kind: 'figure', text: '', image: { id: cover.id, alt: book.title ?? '' } }]
+    : [];
+  const images = new Map<string, ImportedImage>(cover ? [[cover.id, cover]] : []);
+  const notices = new Set<ImportNotice>();
+  for (const chapter of chapters) {
+    blocks.push(...withChapterHeading(chapter, chapter.entry?.depth ?? 1));
+    for (const image of chapter.doc.images) images.set(image.id, image);
+    for (const notice of chapter.doc.notices) notices.add(notice);
+  }
+  return [
+    {
+      ...meta,
+      title: book.title ?? chapters[0]?.title ?? null,
+      language: book.language ?? chapters[0]?.doc.language ?? null,
+      blocks,
+      images: [...images.values()],
+      notices: [...notices],
+    },
+  ];
+}
+
+interface Chapter {
+  doc: ImportedDocument;
+  entry: TocEntry | null;
+  title: string | null;
+}
+
+function readChapter(item: ManifestItem, files: ZipFiles, book: EpubPackage, entry: TocEntry | null): Chapter {
+  const html = xhtmlAsHtml(decodeMarkup(files.get(item.path) ?? new Uint8Array()));
+  const doc = importHtml(html, { extract: false, resources: resolverFor(item.path, files, book) });
+  const firstHeading = doc.blocks.find((b) => b.kind === 'heading')?.text ?? null;
+  return { doc, entry, title: entry?.title ?? firstHeading ?? (doc.title !== book.title ? doc.title : null) };
+}
+
+/**
+ * The chapter's blocks under its table-of-contents title at `level`: the title becomes a heading
+ * when the chapter does not open with one; when it does, and the TOC nests the chapter deeper
+ * than its own markup says (every file starting at h1), its headings move down to match.
+ */
+function withChapterHeading(chapter: Chapter, level: number): RichBlock[] {
+  const { blocks } = chapter.doc;
+  const first = blocks[0];
+  if (first?.kind !== 'heading') {
+    return chapter.entry
+      ? [{ kind: 'heading', level: clampLevel(level), text: chapter.entry.title }, ...blocks]
+      : blocks;
+  }
+  const shift = level - (first.level ?? 1);
+  if (shift <= 0) return blocks;
+  return blocks.map((b) => (b.kind === 'heading' ? { ...b, level: clampLevel((b.level ?? 1) + shift) } : b));
+}
+
+function clampLevel(level: number): number {
+  return Math.min(6, Math.max(1, level));
+}
+
+/** The chapter's entry in the table of contents: the first that points at the file itself. */
+function tocEntryFor(path: string, entries: readonly TocEntry[]): TocEntry | null {
+  const all = entries.filter((e) => e.path === path);
+  return all.find((e) => e.fragment === null) ?? all[0] ?? null;
+}
+
+function isContentDocument(item: ManifestItem): boolean {
+  return (
+    item.mediaType === 'application/xhtml+xml' ||
+    item.mediaType === 'text/html' ||
+    (item.mediaType === '' && /\.x?html?$/i.test(item.path))
+  );
+}
+
+/** A cover page (an image and nothing else) repeats the cover the book already opens with. */
+function isOnlyCover(chapter: Chapter, coverId: string | undefined): boolean {
+  const { blocks } = chapter.doc;
+  return (
+    coverId !== undefined &&
+    blocks.length > 0 &&
+    blocks.every((b) => (b.kind === 'figure' && b.image?.id === coverId && b.text === '') || b.kind === 'heading') &&
+    blocks.some((b) => b.kind === 'figure')
+  );
+}
+
+function coverImage(book: EpubPackage, files: ZipFiles): ImportedImage | null {
+  const bytes = book.coverPath === null ? undefined : files.get(book.coverPath);
+  if (!bytes || bytes.byteLength > MAX_IMAGE_BYTES) return null;
+  const mime = book.coverPath ? mimeOf(book.coverPath, book) : 'application/octet-stream';
+  return { id: createHash('sha256').update(bytes).digest('hex'), mime, bytes };
+}
+
+/** Images and other files of the book by the URL a chapter uses, relative to the chapter. */
+function resolverFor(chapterPath: string, files: ZipFiles, book: EpubPackage): ResourceResolver {
+  return (url) => {
+    const path = resolvePath(chapterPath, url);
+    const bytes = path === null ? undefined : files.get(path);
+    return path !== null && bytes !== undefined ? { bytes, mime: mimeOf(path, book) } : null;
+  };
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  avif: 'image/avif',
+};
+
+function mimeOf(path: string, book: EpubPackage): string {
+  for (const item of book.manifest.values()) if (item.path === path && item.mediaType) return item.mediaType;
+  return MIME_BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Elements HTML closes by itself; every other `<x/>` must be opened and closed. */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * XHTML as an HTML parser reads it. Chapters are XML, where `<a id="p1"/>` or `<div/>` is
+ * empty; an HTML parser takes them for opening tags and swallows the rest of the chapter into
+ * them. Rewriting self-closed non-void tags (the only construct that differs in practice) keeps
+ * the one HTML walker for everything, with HTML's entities (&nbsp;) still understood.
+ */
+export function xhtmlAsHtml(xhtml: string): string {
+  return xhtml
+    .replace(/^\s*<\?xml[^>]*\?>/, '')
+    .replace(
+      /<([A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/g,
+      (all, tag: string, attributes: string) =>
+        VOID_ELEMENTS.has(tag.toLowerCase()) ? all : `<${tag}${attributes}></${tag}>`,
+    );
+}
