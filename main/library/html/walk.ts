@@ -1,0 +1,533 @@
+import type { ImageRef, InlineMark, MarkType, RichBlock } from '../../../preload/contract/article-model';
+import { safeHref } from '../../../preload/contract/article-model';
+
+/**
+ * The allowlist walk: a sanitized DOM reduced to the article model. Only the structure listed
+ * here survives (headings, paragraphs, quotes, lists, preformatted text, figures, rules, tables
+ * and a few inline marks); everything else contributes its text at most, and some elements
+ * (scripts, forms, embedded documents, hidden elements) nothing at all. Nothing of the markup is
+ * ever kept as HTML.
+ *
+ * Written by hand because no library reduces HTML to a text-plus-ranges model: sanitizers
+ * (DOMPurify, run before this) make HTML safe to render as HTML, which we never do.
+ */
+
+/** The few DOM members the walk reads, so that any DOM implementation (jsdom, linkedom) serves. */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly nodeValue: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly textContent: string | null;
+  getAttribute?(name: string): string | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Turns an image element's source into a stored image or a placeholder. */
+export type ImageResolver = (src: string | null, alt: string, size: { width?: number; height?: number }) => ImageRef;
+
+export interface WalkOptions {
+  /** Resolves link targets against the page's address. */
+  baseUrl?: string | null;
+  resolveImage: ImageResolver;
+  /** The whole page's text (no article was found): navigation and the like are kept too. */
+  wholePage?: boolean;
+}
+
+/** Elements whose content never becomes text. */
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'FRAME',
+  'FRAMESET',
+  'OBJECT',
+  'EMBED',
+  'APPLET',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'AUDIO',
+  'VIDEO',
+  'SOURCE',
+  'TRACK',
+  'MAP',
+  'FORM',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'OPTION',
+  'DATALIST',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BASE',
+  'RP',
+]);
+
+/** Chrome left out of an article, but kept when the whole page is imported. */
+const CHROME = new Set(['NAV', 'ASIDE']);
+
+/** Elements that start and end a block. */
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BODY',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FOOTER',
+  'HEADER',
+  'HGROUP',
+  'LEGEND',
+  'MAIN',
+  'NAV',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'CAPTION',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+]);
+
+const MARKS: Record<string, MarkType> = {
+  EM: 'em',
+  I: 'em',
+  CITE: 'em',
+  DFN: 'em',
+  VAR: 'em',
+  STRONG: 'strong',
+  B: 'strong',
+  CODE: 'code',
+  KBD: 'code',
+  SAMP: 'code',
+  TT: 'code',
+  SUP: 'sup',
+  SUB: 'sub',
+};
+
+/** Where content inside blocks goes that carry structure (lists and quotes). */
+interface Context {
+  quote: number;
+  list: { ordered: boolean }[];
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/** HTML's collapsible white space (not U+3000 or NBSP, which are text). */
+const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** What a block's edges lose: every kind of space, full-width indentation included. */
+const EDGE = /^\s+|\s+$/g;
+
+const attr = (node: DomNode, name: string): string | null => node.getAttribute?.(name) ?? null;
+
+function isHidden(node: DomNode): boolean {
+  if (attr(node, 'hidden') !== null || attr(node, 'aria-hidden') === 'true') return true;
+  const style = attr(node, 'style');
+  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+const dimension = (node: DomNode, name: string): number | undefined => {
+  const value = Number.parseInt(attr(node, name) ?? '', 10);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+};
+
+/** Collects the text of one block with its marks, collapsing white space as a browser would. */
+class InlineBuffer {
+  text = '';
+  marks: InlineMark[] = [];
+  /** Marks open at this point, to be closed when their element ends (or the block does). */
+  open: { type: MarkType; start: number; href?: string }[] = [];
+  private space = false;
+  private spaceHadBreak = false;
+  /** Right after a cell break: the cell's leading white space is dropped. */
+  private afterSeparator = false;
+
+  append(raw: string): void {
+    for (const ch of raw) {
+      if (COLLAPSIBLE.test(ch)) {
+        this.space = true;
+        if (ch === '\n' || ch === '\r') this.spaceHadBreak = true;
+        continue;
+      }
+      if (this.space && this.text !== '' && !this.afterSeparator) {
+        // A line break between two CJK characters is no space at all (CSS Text's segment break
+        // rule): saved Chinese pages wrap lines in the middle of sentences.
+        const prev = this.text.slice(-1);
+        if (!(this.spaceHadBreak && CJK.test(prev) && CJK.test(ch))) this.text += ' ';
+      }
+      this.space = false;
+      this.spaceHadBreak = false;
+      this.afterSeparator = false;
+      this.text += ch;
+    }
+  }
+
+  /** Text as it is, white space kept (preformatted). */
+  appendVerbatim(raw: string): void {
+    this.space = false;
+    this.text += raw;
+  }
+
+  /** A separator that is part of the text (a table's cell break). */
+  appendSeparator(sep: string): void {
+    this.space = false;
+    this.afterSeparator = true;
+    this.text += sep;
+  }
+
+  openMark(type: MarkType, href?: string): void {
+    this.open.push(href === undefined ? { type, start: this.text.length } : { type, start: this.text.length, href });
+  }
+
+  closeMark(): void {
+    const mark = this.open.pop();
+    if (mark) this.addMark(mark.type, mark.start, this.text.length, mark.href);
+  }
+
+  addMark(type: MarkType, start: number, end: number, href?: string, annotation?: string): void {
+    if (end <= start) return;
+    const mark: InlineMark = { type, start, end };
+    if (href !== undefined) mark.href = href;
+    if (annotation !== undefined) mark.annotation = annotation;
+    this.marks.push(mark);
+  }
+
+  /**
+   * The block's text, its edges trimmed, with the marks moved to match; marks still open go on
+   * in the next block from its start.
+   */
+  take(): { text: string; marks: InlineMark[]; cut: number } | null {
+    for (const m of this.open) this.addMark(m.type, m.start, this.text.length, m.href);
+    const lead = /^\s*/.exec(this.text)?.[0].length ?? 0;
+    const text = this.text.replace(EDGE, '');
+    const marks = this.marks
+      .map((m) => ({ ...m, start: Math.max(0, m.start - lead), end: Math.min(text.length, m.end - lead) }))
+      .filter((m) => m.end > m.start);
+    this.text = '';
+    this.marks = [];
+    this.space = false;
+    for (const m of this.open) m.start = 0;
+    return text === '' ? null : { text, marks, cut: lead };
+  }
+}
+
+/** Walks a sanitized DOM into blocks. */
+export function walkBlocks(root: DomNode, options: WalkOptions): RichBlock[] {
+  const blocks: RichBlock[] = [];
+  const buffer = new InlineBuffer();
+  /** The block being filled: what kind it will be when it is flushed. */
+  let pending: Omit<RichBlock, 'text'> = { kind: 'paragraph' };
+  const context: Context = { quote: 0, list: [] };
+
+  const kindHere = (): Omit<RichBlock, 'text'> => {
+    const list = context.list.at(-1);
+    if (list) return { kind: 'listItem', level: context.list.length, ordered: list.ordered };
+    if (context.quote > 0) return { kind: 'quote', level: context.quote };
+    return { kind: 'paragraph' };
+  };
+
+  const flush = () => {
+    const taken = buffer.take();
+    if (taken) {
+      const block: RichBlock = { ...pending, text: taken.text };
+      if (taken.marks.length) block.marks = taken.marks;
+      if (block.cells) block.cells = block.cells.map((c) => Math.max(0, c - taken.cut));
+      blocks.push(block);
+    }
+    pending = kindHere();
+  };
+
+  const push = (block: RichBlock) => {
+    flush();
+    blocks.push(block);
+    pending = kindHere();
+  };
+
+  const children = (node: DomNode) => {
+    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i] as DomNode);
+  };
+
+  const image = (node: DomNode, caption: string, captionMarks?: InlineMark[]) => {
+    const src =
+      attr(node, 'src') ??
+      attr(node, 'data-src') ??
+      attr(node, 'data-original') ??
+      attr(node, 'data-lazy-src') ??
+      (attr(node, 'srcset') ?? '').trim().split(/\s+/)[0] ??
+      null;
+    const width = dimension(node, 'width');
+    const height = dimension(node, 'height');
+    // Tracking pixels and spacers are not pictures.
+    if (width !== undefined && height !== undefined && width <= 2 && height <= 2) return;
+    const alt = (attr(node, 'alt') ?? attr(node, 'title') ?? '').replace(/\s+/g, ' ').trim();
+    const size: { width?: number; height?: number } = {};
+    if (width !== undefined) size.width = width;
+    if (height !== undefined) size.height = height;
+    const ref = options.resolveImage(src || null, alt, size);
+    // An image that is neither in the file nor described leaves nothing to show.
+    if (ref.id === undefined && alt === '' && caption === '') return;
+    const block: RichBlock = { kind: 'figure', text: caption, image: ref };
+    if (captionMarks?.length) block.marks = captionMarks;
+    push(block);
+  };
+
+  const figure = (node: DomNode) => {
+    const img = findFirst(node, 'IMG');
+    if (!img) return children(node);
+    const caption = findFirst(node, 'FIGCAPTION');
+    let text = '';
+    let marks: InlineMark[] | undefined;
+    if (caption) {
+      // The caption is walked on its own, as inline content of the figure's block.
+      const inner = walkBlocks(caption, { ...options, resolveImage: () => ({ alt: '' }) });
+      text = inner.map((b) => b.text).join(' ');
+      marks = inner.length === 1 ? inner[0]?.marks : undefined;
+    }
+    image(img, text, marks);
+  };
+
+  const preformatted = (node: DomNode) => {
+    flush();
+    const lines = (node.textContent ?? '')
+      .replace(/^\r?\n/, '')
+      .replace(/\s+$/, '')
+      .split(/\r\n?|\n/);
+    for (const line of lines) blocks.push({ kind: 'preformatted', text: line.replace(/\t/g, '    ') });
+    pending = kindHere();
+  };
+
+  const table = (node: DomNode) => {
+    const rows = collect(node, 'TR', 'TABLE');
+    const isData =
+      rows.length > 0 &&
+      rows.some((r) => cellsOf(r).length >= 2) &&
+      !rows.some((r) => cellsOf(r).some((c) => hasAny(c, LAYOUT_INSIDE_CELL)));
+    if (!isData) return children(node);
+    flush();
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      const starts: number[] = [];
+      for (const [i, cell] of cells.entries()) {
+        if (i > 0) buffer.appendSeparator('\t');
+        starts.push(buffer.text.length);
+        inline(cell);
+      }
+      // Cells keep their tab even when empty, so that columns line up.
+      const text = buffer.text.replace(/^ +| +$/g, '');
+      const marks = buffer.marks;
+      buffer.text = '';
+      buffer.marks = [];
+      if (text.replace(/\t/g, '').trim() === '') continue;
+      const header = cells.every((c) => c.nodeName === 'TH') || parentIs(row, node, 'THEAD');
+      const block: RichBlock = { kind: 'tableRow', text, cells: starts };
+      if (header) block.header = true;
+      if (marks.length) block.marks = marks;
+      blocks.push(block);
+    }
+    pending = kindHere();
+  };
+
+  /** Content that stays within the current block (table cells, captions). */
+  const inline = (node: DomNode) => {
+    for (let i = 0; i < node.childNodes.length; i++) {
+      const child = node.childNodes[i] as DomNode;
+      if (child.nodeType === TEXT_NODE) buffer.append((child.nodeValue ?? '').replace(/\t/g, ' '));
+      else if (child.nodeType === ELEMENT_NODE && !SKIPPED.has(child.nodeName) && !isHidden(child)) {
+        const mark = MARKS[child.nodeName];
+        if (mark) buffer.openMark(mark);
+        if (child.nodeName === 'BR') buffer.append(' ');
+        else inline(child);
+        if (mark) buffer.closeMark();
+      }
+    }
+  };
+
+  const ruby = (node: DomNode) => {
+    let base = buffer.text.length;
+    for (let i = 0; i < node.childNodes.length; i++) {
+      const child = node.childNodes[i] as DomNode;
+      if (child.nodeName === 'RT') {
+        const reading = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (reading) buffer.addMark('ruby', base, buffer.text.length, undefined, reading);
+        base = buffer.text.length;
+      } else if (child.nodeName !== 'RP') {
+        visit(child);
+      }
+    }
+  };
+
+  const visit = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      buffer.append(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 && node.nodeType !== 9) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIPPED.has(name) || (node.nodeType === ELEMENT_NODE && isHidden(node))) return;
+    if (!options.wholePage && CHROME.has(name)) return;
+
+    const heading = /^H([1-6])$/.exec(name);
+    if (heading) {
+      flush();
+      pending = { kind: 'heading', level: Number(heading[1]) };
+      children(node);
+      flush();
+      return;
+    }
+    const mark = MARKS[name];
+    if (mark) {
+      buffer.openMark(mark);
+      children(node);
+      buffer.closeMark();
+      return;
+    }
+    switch (name) {
+      case 'A': {
+        const href = safeHref(resolveUrl(attr(node, 'href'), options.baseUrl));
+        if (href) buffer.openMark('link', href);
+        children(node);
+        if (href) buffer.closeMark();
+        return;
+      }
+      case 'RUBY':
+        return ruby(node);
+      case 'BR':
+        // A line break ends the block: a block's text never holds one.
+        flush();
+        return;
+      case 'HR':
+        push({ kind: 'rule', text: '' });
+        return;
+      case 'IMG':
+        image(node, '');
+        return;
+      case 'FIGURE':
+        flush();
+        figure(node);
+        flush();
+        return;
+      case 'PRE':
+        preformatted(node);
+        return;
+      case 'TABLE':
+        flush();
+        table(node);
+        flush();
+        return;
+      case 'BLOCKQUOTE':
+        flush();
+        context.quote++;
+        pending = kindHere();
+        children(node);
+        flush();
+        context.quote--;
+        pending = kindHere();
+        return;
+      case 'UL':
+      case 'OL':
+      case 'MENU':
+        flush();
+        context.list.push({ ordered: name === 'OL' });
+        pending = kindHere();
+        children(node);
+        flush();
+        context.list.pop();
+        pending = kindHere();
+        return;
+      case 'LI':
+        flush();
+        children(node);
+        flush();
+        return;
+      case 'TR':
+      case 'TD':
+      case 'TH':
+        // Cells of a layout table: each is its own block.
+        flush();
+        children(node);
+        flush();
+        return;
+      default:
+        if (BLOCKS.has(name)) {
+          flush();
+          children(node);
+          flush();
+        } else {
+          children(node);
+        }
+    }
+  };
+
+  visit(root);
+  flush();
+  return blocks;
+}
+
+/** What a cell holds in a table used for layout rather than data. */
+const LAYOUT_INSIDE_CELL = new Set(['TABLE', 'IMG', 'FIGURE', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3']);
+
+function findFirst(node: DomNode, name: string): DomNode | null {
+  for (let i = 0; i < node.childNodes.length; i++) {
+    const child = node.childNodes[i] as DomNode;
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    if (child.nodeName === name) return child;
+    const found = findFirst(child, name);
+    if (found) return found;
+  }
+  return null;
+}
+
+function hasAny(node: DomNode, names: ReadonlySet<string>): boolean {
+  for (let i = 0; i < node.childNodes.length; i++) {
+    const child = node.childNodes[i] as DomNode;
+    if (child.nodeType === ELEMENT_NODE && (names.has(child.nodeName) || hasAny(child, names))) return true;
+  }
+  return false;
+}
+
+/** Elements named `name` under `node`, not descending into nested `stop` elements. */
+function collect(node: DomNode, name: string, stop: string): DomNode[] {
+  const out: DomNode[] = [];
+  for (let i = 0; i < node.childNodes.length; i++) {
+    const child = node.childNodes[i] as DomNode;
+    if (child.nodeType !== ELEMENT_NODE || child.nodeName === stop) continue;
+    if (child.nodeName === name) out.push(child);
+    else out.push(...collect(child, name, stop));
+  }
+  return out;
+}
+
+const cellsOf = (row: DomNode): DomNode[] =>
+  Array.from(row.childNodes).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
+
+function parentIs(row: DomNode, table: DomNode, name: string): boolean {
+  for (let i = 0; i < table.childNodes.length; i++) {
+    const section = table.childNodes[i] as DomNode;
+    if (section.nodeName === name && Array.from(section.childNodes).includes(row)) return true;
+  }
+  return false;
+}
+
+/** A URL resolved against the page's address; null when it cannot be. */
+export function resolveUrl(href: string | null, base: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    return base ? new URL(href, base).href : new URL(href).href;
+  } catch {
+    return null;
+  }
+}
