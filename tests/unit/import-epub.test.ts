@@ -8,6 +8,7 @@ import { parseNav, parseNcx, parsePackage, resolvePath } from '../../main/librar
 import { FormatError } from '../../main/library/formats/format-error';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_TOTAL_BYTES, readZip } from '../../main/library/formats/zip';
 import { deflatedZeros, writeZip, type ZipEntrySpec } from '../fixtures/import/zip-writer';
+import { sample } from '../helpers/data';
 
 /** A real 1×1 PNG of one colour, so each image has its own bytes and hash. */
 function png(r: number, g: number, b: number): Uint8Array {
@@ -241,6 +242,42 @@ describe('EPUB 2', () => {
   });
 });
 
+/** A book whose chapters are the sample articles, one <p> per line, titled in an NCX. */
+function sampleBook(): { bytes: Uint8Array; chapters: { title: string; lines: string[] }[] } {
+  const chapters = (['000', '001', '003'] as const).map((id) => {
+    const [title = '', ...lines] = sample(id)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return { title, lines };
+  });
+  const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const opf = `<package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">样章</dc:title></metadata>
+<manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>${chapters.map((_, i) => `<item id="c${i}" href="c${i}.xhtml" media-type="application/xhtml+xml"/>`).join('')}</manifest>
+<spine toc="ncx">${chapters.map((_, i) => `<itemref idref="c${i}"/>`).join('')}</spine></package>`;
+  const ncx = `<ncx><navMap>${chapters.map((c, i) => `<navPoint><navLabel><text>${escape(c.title)}</text></navLabel><content src="c${i}.xhtml"/></navPoint>`).join('')}</navMap></ncx>`;
+  const bytes = writeZip([
+    { name: 'META-INF/container.xml', data: CONTAINER },
+    { name: 'OEBPS/content.opf', data: opf },
+    { name: 'OEBPS/toc.ncx', data: ncx },
+    ...chapters.map((c, i) => ({
+      name: `OEBPS/c${i}.xhtml`,
+      data: xhtml('样章', c.lines.map((l) => `<p>${escape(l)}</p>`).join('\n')),
+    })),
+  ]);
+  return { bytes, chapters };
+}
+
+describe('a book of the sample articles', () => {
+  test('every line of every chapter arrives, in order, under its title', async () => {
+    const { bytes, chapters } = sampleBook();
+    const [book] = await importEpub(bytes);
+    const expected = chapters.flatMap((c) => [c.title, ...c.lines]).map((t) => t.replace(/\s+/g, ' '));
+    expect(book?.blocks.map((b) => b.text)).toEqual(expected);
+    expect(headings(book).map(([, t]) => t)).toEqual(chapters.map((c) => c.title));
+  });
+});
+
 describe('package documents', () => {
   test('hrefs resolve inside the book, percent escapes decoded; links out of it do not', () => {
     expect(resolvePath('OEBPS/Text/a.xhtml', '../Images/%E5%9B%BE.png#x')).toBe('OEBPS/Images/图.png');
@@ -296,6 +333,7 @@ describe('unsafe archives are refused whole, with a clear code', () => {
     const many = Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i): ZipEntrySpec => ({
       name: `f/${i}.txt`,
       data: 'x',
+      method: 'store',
     }));
     expect(await refusal(importEpub(epub3(many)))).toBe('zip_bomb');
   });

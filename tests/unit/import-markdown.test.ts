@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ImportedDocument, RichBlock } from '../../preload/contract/article-model';
 import { parseFrontMatter, splitFrontMatter } from '../../main/library/formats/front-matter';
-import { isoDate } from '../../main/library/formats/iso-date';
 import { importMarkdown } from '../../main/library/formats/markdown';
 
 const marked = (block: RichBlock | undefined, type: string): string[] =>
@@ -53,15 +52,6 @@ describe('front matter', () => {
     expect(unclosed.data.size).toBe(0);
     expect(unclosed.body).toBe('---\ntitle: a\n正文');
     expect(splitFrontMatter('正文\n---\ntitle: a\n---\n').data.size).toBe(0);
-  });
-
-  test('dates become YYYY-MM-DD only when whole and real', () => {
-    expect(isoDate('2024-3-5')).toBe('2024-03-05');
-    expect(isoDate('2024/03/05 10:00')).toBe('2024-03-05');
-    expect(isoDate('2024年3月5日')).toBe('2024-03-05');
-    expect(isoDate('2023-02-29')).toBeNull();
-    expect(isoDate('2024')).toBeNull();
-    expect(isoDate('March 5')).toBeNull();
   });
 });
 
@@ -169,6 +159,14 @@ describe('importMarkdown', () => {
     const bare = importMarkdown('只有正文。');
     expect(bare.title).toBeNull();
     expect(bare.tags).toEqual([]);
+  });
+
+  test('dates in the forms front matter uses become YYYY-MM-DD', () => {
+    const date = (value: string): string | null => importMarkdown(`---\ndate: ${value}\n---\n正文`).publishedAt;
+    expect(date('2024-3-5')).toBe('2024-03-05');
+    expect(date('"2024/03/05 10:00"')).toBe('2024-03-05');
+    expect(date('2024年3月5日')).toBe('2024-03-05');
+    expect(date('2024')).toBeNull();
   });
 
   test('a tags string splits at commas; unsafe sources are dropped', () => {

@@ -1,4 +1,4 @@
-import { isoDate } from './iso-date';
+import { isoDate } from '../html/metadata';
 import { findAll, findFirst, parseXml, type XmlElement } from './xml';
 
 /** A file the package document lists, with its path inside the archive. */

@@ -6,6 +6,7 @@ import {
   type ImportedImage,
   type RichBlock,
 } from '../../../preload/contract/article-model';
+import { sniffImage } from '../html/images';
 import { importHtml, type ResourceResolver } from '../html/index';
 import { decodeMarkup } from './charset';
 import {
@@ -54,9 +55,10 @@ export async function importEpub(bytes: Uint8Array, options: EpubImportOptions =
   const entries = toc.length > 0 || ncxText === null ? toc : parseNcx(ncxText, book.ncxPath ?? '');
 
   const cover = coverImage(book, files);
+  const types = new Map([...book.manifest.values()].map((item) => [item.path, item.mediaType]));
   const chapters = book.spine
     .filter((item) => item.path !== book.navPath && isContentDocument(item) && files.has(item.path))
-    .map((item) => readChapter(item, files, book, tocEntryFor(item.path, entries)))
+    .map((item) => readChapter(item, files, types, book.title, tocEntryFor(item.path, entries)))
     .filter((chapter) => !isOnlyCover(chapter, cover?.id));
   if (chapters.length === 0) throw new FormatError('epub_invalid', 'the book has no readable chapters');
 
@@ -105,11 +107,19 @@ interface Chapter {
   title: string | null;
 }
 
-function readChapter(item: ManifestItem, files: ZipFiles, book: EpubPackage, entry: TocEntry | null): Chapter {
+function readChapter(
+  item: ManifestItem,
+  files: ZipFiles,
+  types: ReadonlyMap<string, string>,
+  bookTitle: string | null,
+  entry: TocEntry | null,
+): Chapter {
   const html = xhtmlAsHtml(decodeMarkup(files.get(item.path) ?? new Uint8Array()));
-  const doc = importHtml(html, { extract: false, resources: resolverFor(item.path, files, book) });
+  const resources = resolverFor(item.path, files, types);
+  const doc = importHtml(html, { extract: false, titleHeading: false, resources });
   const firstHeading = doc.blocks.find((b) => b.kind === 'heading')?.text ?? null;
-  return { doc, entry, title: entry?.title ?? firstHeading ?? (doc.title !== book.title ? doc.title : null) };
+  // A chapter's <title> is often the book's: only a title of its own names the chapter.
+  return { doc, entry, title: entry?.title ?? firstHeading ?? (doc.title !== bookTitle ? doc.title : null) };
 }
 
 /**
@@ -159,35 +169,21 @@ function isOnlyCover(chapter: Chapter, coverId: string | undefined): boolean {
   );
 }
 
+/** The cover, stored as the HTML walker stores images: by hash, its type told by its bytes. */
 function coverImage(book: EpubPackage, files: ZipFiles): ImportedImage | null {
   const bytes = book.coverPath === null ? undefined : files.get(book.coverPath);
-  if (!bytes || bytes.byteLength > MAX_IMAGE_BYTES) return null;
-  const mime = book.coverPath ? mimeOf(book.coverPath, book) : 'application/octet-stream';
+  const mime = bytes ? sniffImage(bytes) : null;
+  if (!bytes || !mime || bytes.byteLength > MAX_IMAGE_BYTES) return null;
   return { id: createHash('sha256').update(bytes).digest('hex'), mime, bytes };
 }
 
 /** Images and other files of the book by the URL a chapter uses, relative to the chapter. */
-function resolverFor(chapterPath: string, files: ZipFiles, book: EpubPackage): ResourceResolver {
+function resolverFor(chapterPath: string, files: ZipFiles, types: ReadonlyMap<string, string>): ResourceResolver {
   return (url) => {
     const path = resolvePath(chapterPath, url);
     const bytes = path === null ? undefined : files.get(path);
-    return path !== null && bytes !== undefined ? { bytes, mime: mimeOf(path, book) } : null;
+    return path !== null && bytes !== undefined ? { bytes, mime: types.get(path) || 'application/octet-stream' } : null;
   };
-}
-
-const MIME_BY_EXTENSION: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-  avif: 'image/avif',
-};
-
-function mimeOf(path: string, book: EpubPackage): string {
-  for (const item of book.manifest.values()) if (item.path === path && item.mediaType) return item.mediaType;
-  return MIME_BY_EXTENSION[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** Elements HTML closes by itself; every other `<x/>` must be opened and closed. */

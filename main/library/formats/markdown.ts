@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { safeHref, type ImportedDocument } from '../../../preload/contract/article-model';
-import { importHtml } from '../html/index';
-import { isoDate } from './iso-date';
+import { importHtml, type ResourceResolver } from '../html/index';
+import { isoDate } from '../html/metadata';
 import { splitFrontMatter, type FrontMatterValue } from './front-matter';
 
 // Raw HTML in Markdown stays text (html: false): a Markdown file is never a way to bring markup in.
@@ -42,12 +42,17 @@ const KEYS = {
   site: ['site', 'site_name', 'sitename', 'publisher', 'publication'],
 } as const;
 
+export interface MarkdownImportOptions {
+  /** Images the Markdown refers to (files beside it), by the path or URL it writes. */
+  resources?: ResourceResolver;
+}
+
 /**
  * Imports a Markdown article: YAML front matter gives title, author, source, date, tags (and
  * language, site); the body is rendered by markdown-it and reduced by the same HTML walker as web
  * pages. The title is the front matter's, else the first level-1 heading.
  */
-export function importMarkdown(text: string): ImportedDocument {
+export function importMarkdown(text: string, options: MarkdownImportOptions = {}): ImportedDocument {
   const { data, body } = splitFrontMatter(text);
   const field = (keys: readonly string[]): FrontMatterValue | undefined =>
     keys.map((k) => data.get(k)).find((v) => v !== undefined && v.length > 0);
@@ -57,23 +62,24 @@ export function importMarkdown(text: string): ImportedDocument {
     return first?.trim() || null;
   };
 
-  const title = one(KEYS.title);
+  const tokens = markdown.parse(body, {});
+  // The walker puts the title first as a level-1 heading (moving the heading that is the title).
+  const title = one(KEYS.title) ?? firstH1(tokens);
   const language = one(KEYS.language);
   const html = [
     `<!doctype html><html${language ? ` lang="${escapeHtml(language)}"` : ''}><head><meta charset="utf-8">`,
     title ? `<title>${escapeHtml(title)}</title>` : '',
-    `</head><body>${markdown.render(body)}</body></html>`,
+    `</head><body>${markdown.renderer.render(tokens, markdown.options, {})}</body></html>`,
   ].join('');
-  const doc = importHtml(html, { extract: false });
+  const doc = importHtml(html, { extract: false, ...(options.resources ? { resources: options.resources } : {}) });
 
   const tagsValue = field(KEYS.tags);
   const tags = (Array.isArray(tagsValue) ? tagsValue : (tagsValue ?? '').split(/[,，、]/))
     .map((t) => t.trim().replace(/^#/, ''))
     .filter((t, i, all) => t.length > 0 && all.indexOf(t) === i);
-  const firstH1 = doc.blocks.find((b) => b.kind === 'heading' && (b.level ?? 1) === 1)?.text ?? null;
   return {
     ...doc,
-    title: title ?? firstH1 ?? doc.title,
+    title: title ?? doc.title,
     author: one(KEYS.author) ?? doc.author,
     siteName: one(KEYS.site) ?? doc.siteName,
     sourceUrl: safeHref(one(KEYS.source)) ?? doc.sourceUrl,
@@ -81,6 +87,19 @@ export function importMarkdown(text: string): ImportedDocument {
     language: language ?? doc.language,
     tags,
   };
+}
+
+/** The text of the first `# heading`, as the walker will read it (marks dropped). */
+function firstH1(tokens: ReturnType<typeof markdown.parse>): string | null {
+  const open = tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1');
+  const inline = open >= 0 ? tokens[open + 1] : undefined;
+  const text = (inline?.children ?? [])
+    .filter((t) => t.type === 'text' || t.type === 'code_inline')
+    .map((t) => t.content)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || null;
 }
 
 function escapeHtml(text: string): string {

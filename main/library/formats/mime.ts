@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { encodingFor } from './charset';
+import { encodingOfLabel } from '../html/charset';
 
 /** One part of a MIME message, its body already decoded from its transfer encoding. */
 export interface MimePart {
@@ -148,7 +148,8 @@ export function decodeEncodedWords(value: string): string {
   return value
     .replace(/(\?=)\s+(=\?)/g, '$1$2') // white space between encoded words is not part of the text
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (all, charset: string, kind: string, data: string) => {
-      const encoding = encodingFor(charset.split('*')[0]);
+      const label = charset.split('*')[0] ?? '';
+      const encoding = encodingOfLabel(label) ?? (iconv.encodingExists(label) ? label : null);
       if (!encoding) return all;
       const bytes =
         kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' '));
