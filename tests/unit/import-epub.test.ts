@@ -89,7 +89,7 @@ function epub3(extra: ZipEntrySpec[] = []): Uint8Array {
       name: 'OEBPS/Text/第一章.xhtml',
       data: xhtml(
         '',
-        '<div/><p><a id="p1"/>我在年青时候也曾经做过许多梦，后来大半忘却了。</p>' +
+        '<div/><h3 class="spacer"/><p><a id="p1"/>我在<em class="dot"/>年青时候也曾经做过许多梦，后来大半忘却了。</p>' +
           '<div class="pic"><img src="../Images/fig%201.png" alt="插图"/></div><p>所谓回忆者，虽说可以使人欢欣。</p>',
       ),
     },
@@ -187,10 +187,11 @@ describe('EPUB 3', () => {
       [2, '第三节'],
       [3, '小节'],
     ]);
-    // A self-closed <title/>, <a/> or <div/> does not swallow what follows it.
+    // A self-closed <title/>, <a/>, <em/> or <h3/> does not swallow what follows it.
     const first = blocks.find((b) => b.text.startsWith('我在年青时候'));
     expect(first?.kind).toBe('paragraph');
     expect(first?.text).toBe('我在年青时候也曾经做过许多梦，后来大半忘却了。');
+    expect(first?.marks ?? []).toEqual([]);
     expect(blocks.map((b) => b.text)).toContain('所谓回忆者，虽说可以使人欢欣。');
     // The navigation document is not a chapter.
     expect(blocks.some((b) => b.text === '目录')).toBe(false);

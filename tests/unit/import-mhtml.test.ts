@@ -121,6 +121,11 @@ describe('importMhtml', () => {
     expect(doc.blocks.map((b) => b.text)).toContain('一九七九年，那是一個春天，有一位老人在中國的南海邊畫了一個圈。');
   });
 
+  test('the part’s charset outranks a stale <meta> (a page re-encoded to UTF-8 when saved)', () => {
+    const doc = importMhtml(chromeMhtml(ARTICLE_HTML, 'utf-8'));
+    expect(doc.blocks.map((b) => b.text)).toContain('神话般地崛起座座城，奇迹般地聚起座座金山。');
+  });
+
   test('the Subject gives the title when the page has none', () => {
     const untitled = ARTICLE_HTML.replace('<title>春天的故事</title>', '').replace('<h1>春天的故事</h1>', '');
     expect(importMhtml(chromeMhtml(untitled)).title).toBe('春天的故事');

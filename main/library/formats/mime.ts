@@ -134,10 +134,12 @@ export function decodeQuotedPrintable(text: string): Buffer {
     if (/^[0-9A-Fa-f]{2}$/.test(next)) {
       out[n++] = parseInt(next, 16);
       i += 2;
-    } else if (next.startsWith('\r\n'))
-      i += 2; // a soft line break
-    else if (next.startsWith('\n')) i += 1;
-    else out[n++] = c; // a stray '=' is kept, as decoders do
+    } else if (next.startsWith('\r\n') || next.startsWith('\n')) {
+      // A soft line break: the encoded line continues on the next.
+      i += next.startsWith('\r\n') ? 2 : 1;
+    } else {
+      out[n++] = c; // a stray '=' is kept, as decoders do
+    }
   }
   return out.subarray(0, n);
 }
