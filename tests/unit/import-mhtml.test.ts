@@ -61,7 +61,7 @@ const ARTICLE_HTML = `<!DOCTYPE html>
 <body><nav><a href="/">首页</a></nav>
 <article><h1>春天的故事</h1>
 <p>一九七九年，那是一个春天，有一位老人在中国的南海边画了一个圈。</p>
-<figure><img src="/img/spring.png" alt="深圳"><figcaption>深圳湾</figcaption></figure>
+<figure><img src="../../img/spring.png" alt="深圳"><figcaption>深圳湾</figcaption></figure>
 <p>神话般地崛起座座城，奇迹般地聚起座座金山。</p>
 <p><img src="https://cdn.example.com/only-on-the-web.png" alt="远处的图"></p>
 </article></body></html>`;
@@ -126,9 +126,16 @@ describe('importMhtml', () => {
     expect(doc.blocks.map((b) => b.text)).toContain('神话般地崛起座座城，奇迹般地聚起座座金山。');
   });
 
-  test('the Subject gives the title when the page has none', () => {
+  test('the message headers give the title and address when the page part lacks them', () => {
     const untitled = ARTICLE_HTML.replace('<title>春天的故事</title>', '').replace('<h1>春天的故事</h1>', '');
-    expect(importMhtml(chromeMhtml(untitled)).title).toBe('春天的故事');
+    const saved = Buffer.from(chromeMhtml(untitled)).toString('latin1');
+    const withoutLocation = saved.replace(`\r\nContent-Location: ${PAGE_URL}\r\n`, '\r\n');
+    expect(withoutLocation).not.toBe(saved);
+    const doc = importMhtml(new Uint8Array(Buffer.from(withoutLocation, 'latin1')));
+    expect(doc.title).toBe('春天的故事');
+    expect(doc.sourceUrl).toBe(PAGE_URL);
+    // The page's relative image still resolves, against the snapshot's address.
+    expect(doc.images.map((i) => i.id)).toEqual([sha256(PICTURE)]);
   });
 
   test('no HTML part, or not MIME at all', () => {

@@ -7,29 +7,9 @@ import { splitFrontMatter, type FrontMatterValue } from './front-matter';
 
 // Raw HTML in Markdown stays text (html: false): a Markdown file is never a way to bring markup in.
 // The CJK-friendly plugin lets emphasis close next to full-width punctuation (`**真，**她`), which
-// CommonMark's flanking rules otherwise refuse.
+// CommonMark's flanking rules otherwise refuse. A soft line break between two hanzi is left to the
+// walker, which joins such lines without a space as it does for HTML.
 const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).use(cjkFriendly);
-
-/** Characters written without spaces between them: a line break between two of them is no space. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
-
-// A soft line break renders as a space in HTML; between two hanzi that space is an error, as in
-// Chinese text wrapped at 80 columns.
-markdown.renderer.rules.softbreak = (tokens, idx) => {
-  const before = neighbourText(tokens, idx, -1);
-  const after = neighbourText(tokens, idx, 1);
-  return UNSPACED.test(before.slice(-1)) && UNSPACED.test(after.slice(0, 1)) ? '' : '\n';
-};
-
-function neighbourText(tokens: { type: string; content: string }[], idx: number, step: 1 | -1): string {
-  for (let i = idx + step; i >= 0 && i < tokens.length; i += step) {
-    const token = tokens[i];
-    if (!token) break;
-    if (token.type === 'text' || token.type === 'code_inline') return token.content;
-    if (!token.type.endsWith('_open') && !token.type.endsWith('_close')) break;
-  }
-  return '';
-}
 
 /** Front matter keys, as the tools that write them spell them, by the field they fill. */
 const KEYS = {
