@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import type { ImportedDocument } from '../../preload/contract/article-model';
+import { MAX_ARTICLE_IMAGE_BYTES, MAX_IMAGE_BYTES, type ImportedDocument } from '../../preload/contract/article-model';
 import { importEpub, xhtmlAsHtml } from '../../main/library/formats/epub';
 import { parseNav, parseNcx, parsePackage, resolvePath } from '../../main/library/formats/epub-package';
 import { FormatError } from '../../main/library/formats/format-error';
@@ -69,8 +69,9 @@ function epub3(extra: ZipEntrySpec[] = []): Uint8Array {
     <item id="c1" href="Text/%E7%AC%AC%E4%B8%80%E7%AB%A0.xhtml" media-type="application/xhtml+xml"/>
     <item id="c2" href="Text/ch2.xhtml" media-type="application/xhtml+xml"/>
     <item id="c3" href="Text/ch3.xhtml" media-type="application/xhtml+xml"/>
+    <item id="blank" href="Text/blank.xhtml" media-type="application/xhtml+xml"/>
   </manifest>
-  <spine><itemref idref="cover" linear="no"/><itemref idref="nav"/><itemref idref="c1"/><itemref idref="c2"/><itemref idref="c3"/></spine>
+  <spine><itemref idref="cover" linear="no"/><itemref idref="nav"/><itemref idref="c1"/><itemref idref="c2"/><itemref idref="blank"/><itemref idref="c3"/></spine>
 </package>`;
   const nav = xhtml(
     '目录',
@@ -98,6 +99,7 @@ function epub3(extra: ZipEntrySpec[] = []): Uint8Array {
       name: 'OEBPS/Text/ch3.xhtml',
       data: xhtml('三', '<h1 id="s1">第三节</h1><h2>小节</h2><p>凡事须得研究，才会明白。</p>'),
     },
+    { name: 'OEBPS/Text/blank.xhtml', data: xhtml('', '<div class="blank"><br/></div>') },
     { name: 'OEBPS/Images/cover.png', data: COVER, method: 'store' },
     { name: 'OEBPS/Images/fig 1.png', data: FIGURE, method: 'store' },
     ...extra,
@@ -211,6 +213,45 @@ describe('EPUB 3', () => {
     expect(chapters.every((c) => c.author === '鲁迅' && c.language === 'zh-CN')).toBe(true);
     expect(chapters[0]?.images.map((i) => i.id)).toEqual([sha256(FIGURE)]);
     expect(chapters[1]?.images).toEqual([]);
+  });
+
+  test('a book’s images together stay under the article cap: those past it become placeholders', async () => {
+    const big = (i: number): Uint8Array => {
+      const bytes = new Uint8Array(MAX_IMAGE_BYTES - 1024);
+      bytes.set(png(i, i, i)); // a real PNG header, then padding: each image its own bytes
+      return bytes;
+    };
+    const count = Math.floor(MAX_ARTICLE_IMAGE_BYTES / (MAX_IMAGE_BYTES - 1024)) + 2;
+    const pictures = Array.from({ length: count }, (_, i) => big(i));
+    const files: ZipEntrySpec[] = pictures.flatMap((bytes, i) => [
+      { name: `OEBPS/Images/big${i}.png`, data: bytes, method: 'store' },
+      {
+        name: `OEBPS/Text/big${i}.xhtml`,
+        data: xhtml('', `<p>第${i}幅</p><div><img src="../Images/big${i}.png" alt="图${i}"/></div>`),
+      },
+    ]);
+    const opf = `<package><metadata><title>画册</title></metadata><manifest>${pictures
+      .map((_, i) => `<item id="b${i}" href="Text/big${i}.xhtml" media-type="application/xhtml+xml"/>`)
+      .join('')}</manifest><spine>${pictures.map((_, i) => `<itemref idref="b${i}"/>`).join('')}</spine></package>`;
+    const [book] = await importEpub(
+      writeZip([
+        { name: 'META-INF/container.xml', data: CONTAINER },
+        { name: 'OEBPS/content.opf', data: opf },
+        ...files,
+      ]),
+    );
+    const stored = book?.images.reduce((n, i) => n + i.bytes.byteLength, 0) ?? 0;
+    expect(stored).toBeLessThanOrEqual(MAX_ARTICLE_IMAGE_BYTES);
+    expect(book?.images.length).toBeLessThan(count);
+    expect(book?.notices).toContain('images_too_large');
+    const figures = book?.blocks.filter((b) => b.kind === 'figure') ?? [];
+    expect(figures).toHaveLength(count);
+    // Every figure either shows a stored image or is a placeholder with its alt text.
+    const ids = new Set(book?.images.map((i) => i.id));
+    expect(
+      figures.every((f) => (f.image?.id === undefined ? f.image?.alt.startsWith('图') : ids.has(f.image.id))),
+    ).toBe(true);
+    expect(figures.filter((f) => f.image?.id === undefined)).toHaveLength(count - (book?.images.length ?? 0));
   });
 
   test('font obfuscation alone is not DRM', async () => {

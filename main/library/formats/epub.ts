@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  MAX_ARTICLE_IMAGE_BYTES,
   MAX_IMAGE_BYTES,
   type ImportNotice,
   type ImportedDocument,
@@ -59,7 +60,8 @@ export async function importEpub(bytes: Uint8Array, options: EpubImportOptions =
   const chapters = book.spine
     .filter((item) => item.path !== book.navPath && isContentDocument(item) && files.has(item.path))
     .map((item) => readChapter(item, files, types, book.title, tocEntryFor(item.path, entries)))
-    .filter((chapter) => !isOnlyCover(chapter, cover?.id));
+    // Blank pages and SVG-only cover pages bring nothing to read.
+    .filter((chapter) => chapter.doc.blocks.length > 0 && !isOnlyCover(chapter, cover?.id));
   if (chapters.length === 0) throw new FormatError('epub_invalid', 'the book has no readable chapters');
 
   const meta = {
@@ -82,23 +84,50 @@ export async function importEpub(bytes: Uint8Array, options: EpubImportOptions =
   const blocks: RichBlock[] = cover
     ? [{ kind: 'figure', text: '', image: { id: cover.id, alt: book.title ?? '' } }]
     : [];
-  const images = new Map<string, ImportedImage>(cover ? [[cover.id, cover]] : []);
   const notices = new Set<ImportNotice>();
   for (const chapter of chapters) {
     blocks.push(...withChapterHeading(chapter, chapter.entry?.depth ?? 1));
-    for (const image of chapter.doc.images) images.set(image.id, image);
     for (const notice of chapter.doc.notices) notices.add(notice);
   }
+  const images = withinImageBudget([...(cover ? [cover] : []), ...chapters.flatMap((c) => c.doc.images)]);
+  if (images.dropped.size > 0) notices.add('images_too_large');
   return [
     {
       ...meta,
       title: book.title ?? chapters[0]?.title ?? null,
       language: book.language ?? chapters[0]?.doc.language ?? null,
-      blocks,
-      images: [...images.values()],
+      blocks: images.dropped.size > 0 ? blocks.map((b) => withoutImage(b, images.dropped)) : blocks,
+      images: images.kept,
       notices: [...notices],
     },
   ];
+}
+
+/**
+ * The book's images, each once, up to the bytes one article may bring: each chapter kept to the
+ * cap alone, and a book is many chapters. Those past it are left out, as the walker leaves them.
+ */
+function withinImageBudget(all: readonly ImportedImage[]): { kept: ImportedImage[]; dropped: Set<string> } {
+  const kept = new Map<string, ImportedImage>();
+  const dropped = new Set<string>();
+  let total = 0;
+  for (const image of all) {
+    if (kept.has(image.id) || dropped.has(image.id)) continue;
+    if (total + image.bytes.byteLength > MAX_ARTICLE_IMAGE_BYTES) {
+      dropped.add(image.id);
+      continue;
+    }
+    total += image.bytes.byteLength;
+    kept.set(image.id, image);
+  }
+  return { kept: [...kept.values()], dropped };
+}
+
+/** A figure whose image was left out keeps its alt text, as a placeholder. */
+function withoutImage(block: RichBlock, dropped: ReadonlySet<string>): RichBlock {
+  if (!block.image?.id || !dropped.has(block.image.id)) return block;
+  const { id: _id, ...image } = block.image;
+  return { ...block, image };
 }
 
 interface Chapter {
