@@ -1,8 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+/** The repository: found from this file upwards, so that a bundled copy (bench) finds it too. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources', 'samples'))) return dir;
+    if (dirname(dir) === dir) return join(import.meta.dirname, '..', '..');
+  }
+}
+
+export const ROOT = findRoot(import.meta.dirname);
 export const SAMPLES_DIR = join(ROOT, 'resources', 'samples');
 
 /** The sample articles (a copy of shared/seeds), by file name. */
