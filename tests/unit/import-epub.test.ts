@@ -423,6 +423,15 @@ describe('unsafe archives are refused whole, with a clear code', () => {
     expect(await refusal(importEpub(epub3([{ name: 'META-INF/rights.xml', data: '<rights/>' }])))).toBe('drm');
   });
 
+  test('password-encrypted entries, and two entries of one name', async () => {
+    expect(
+      await refusal(importEpub(epub3([{ name: 'OEBPS/Text/locked.xhtml', data: '<p>锁</p>', encrypted: true }]))),
+    ).toBe('zip_encrypted');
+    expect(await refusal(importEpub(epub3([{ name: 'OEBPS/Text/ch2.xhtml', data: '<p>替身</p>' }])))).toBe(
+      'zip_invalid',
+    );
+  });
+
   test('not a zip, or a zip that is not a book', async () => {
     expect(await refusal(importEpub(new TextEncoder().encode('这不是压缩文件')))).toBe('zip_invalid');
     expect(await refusal(importEpub(writeZip([{ name: 'a.txt', data: 'x' }])))).toBe('epub_invalid');
