@@ -176,4 +176,25 @@ describe('importMarkdown', () => {
     expect(doc.tags).toEqual(['小说', '乡土', '回忆']);
     expect(doc.sourceUrl).toBeNull();
   });
+
+  test('images beside the file come through the resolver and are stored', () => {
+    const picture = Uint8Array.from(
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    const asked: string[] = [];
+    const doc = importMarkdown('# 图\n\n![闰土](images/閏土.png)\n', {
+      resources: (url) => {
+        asked.push(url);
+        return url === 'images/閏土.png' ? { bytes: picture, mime: 'image/png' } : null;
+      },
+    });
+    expect(asked).toContain('images/閏土.png');
+    const figure = doc.blocks.find((b) => b.kind === 'figure');
+    expect(figure?.image?.alt).toBe('闰土');
+    expect(figure?.image?.id).toBe(doc.images[0]?.id);
+    expect(doc.images).toHaveLength(1);
+  });
 });

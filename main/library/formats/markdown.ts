@@ -62,7 +62,7 @@ export function importMarkdown(text: string, options: MarkdownImportOptions = {}
     title: title ?? doc.title,
     author: one(KEYS.author) ?? doc.author,
     siteName: one(KEYS.site) ?? doc.siteName,
-    sourceUrl: safeHref(one(KEYS.source)) ?? doc.sourceUrl,
+    sourceUrl: webAddress(one(KEYS.source)) ?? doc.sourceUrl,
     publishedAt: isoDate(one(KEYS.date)) ?? doc.publishedAt,
     language: language ?? doc.language,
     tags,
@@ -80,6 +80,12 @@ function firstH1(tokens: ReturnType<typeof markdown.parse>): string | null {
     .replace(/\s+/g, ' ')
     .trim();
   return text || null;
+}
+
+/** A source is a web page: of the link targets safeHref allows, mailto: is none. */
+function webAddress(value: string | null): string | null {
+  const href = safeHref(value);
+  return href && /^https?:/.test(href) ? href : null;
 }
 
 function escapeHtml(text: string): string {
