@@ -17,6 +17,11 @@ export interface HtmlImportOptions {
   resources?: ResourceResolver;
   /** Run article extraction (Readability). EPUB chapters and rendered Markdown pass false. */
   extract?: boolean;
+  /**
+   * Put the title first as a level-1 heading (the default). EPUB chapters pass false: their
+   * headings come from the book's table of contents, and a chapter's <title> is often the book's.
+   */
+  titleHeading?: boolean;
 }
 
 /**
@@ -46,9 +51,9 @@ export function importHtml(html: string, options: HtmlImportOptions = {}): Impor
       keepClasses: false,
     }).parse();
     const metadata = readMetadata(doc, html, article);
-    return build(html, article, { ...metadata, title: before.title ?? metadata.title }, baseUrl, options.resources);
+    return build(html, article, { ...metadata, title: before.title ?? metadata.title }, baseUrl, options);
   }
-  return build(html, null, readMetadata(doc, html), baseUrl, options.resources, false);
+  return build(html, null, readMetadata(doc, html), baseUrl, options, false);
 }
 
 function build(
@@ -56,7 +61,7 @@ function build(
   article: ReturnType<Readability['parse']>,
   metadata: ReturnType<typeof readMetadata>,
   baseUrl: string | null,
-  resources: ResourceResolver | undefined,
+  { resources, titleHeading = true }: HtmlImportOptions,
   extracted = true,
 ): ImportedDocument {
   const images = new ImageCollector(resources, baseUrl ?? metadata.sourceUrl);
@@ -69,7 +74,7 @@ function build(
     wholePage,
   });
   const title = metadata.title ?? firstHeading(blocks);
-  if (title) blocks = withTitle(blocks, title);
+  if (title && titleHeading) blocks = withTitle(blocks, title);
   const notices = [...images.notices];
   if (wholePage) notices.unshift('whole_page');
   return {
