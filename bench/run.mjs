@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
- * the highlight, side-by-side and conversion benchmarks.
+ * the highlight, reading-aid, side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
@@ -20,6 +20,7 @@ await build({
     'bench/engine-child.ts',
     'bench/highlights.ts',
     'bench/parallel.ts',
+    'bench/reading.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -35,6 +36,8 @@ await build({
 await stop();
 
 await import(pathToFileURL(join(outdir, 'bench', 'highlights.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
 console.log('');
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.

@@ -7,20 +7,22 @@ import { convert as openccConvert } from '../script/convert';
 /**
  * Word boundaries for double-click selection and word-wise caret steps.
  *
- * Two engines were measured on the three seed articles (/work/shared/seeds, 15k characters, two
- * of them Traditional), both segmenting the t2s-converted text, on this machine (Node 24, ICU 77):
+ * Two engines were measured on the three seed articles (/work/shared/seeds, 15,119 characters,
+ * 001 and 003 Traditional), both segmenting the t2s-converted text (Node 24, ICU 77, two shared
+ * cores; bench/reading.ts):
  *
- *   engine            hand-checked words found whole (tests/unit/reading-words.test.ts)   speed
- *   jieba-wasm (HMM)  34 of 34                                                            ~0.4 MB/s (15 k chars in 35–45 ms)
- *   Intl.Segmenter    11 of 34 (互联网 → 互|联|网, 腾讯 → 腾|讯, 云计算 → 云|计算)           ~0.6–1 MB/s
+ *   engine            seed words found whole (of 35, reading-words.test.ts)   3 seeds, median (best)
+ *   jieba-wasm (HMM)  33 — misses 对云|计算, 無論是                          15–46 ms (6–17 ms)
+ *   Intl.Segmenter    23 — 互|联|网, 腾|讯, 云|计算, 负责|人, 接|軌 …          8–16 ms (3–6 ms)
  *
- * jieba is chosen: ICU's Chinese dictionary splits the very words this reader's articles are
- * about, and jieba's speed is far beyond what a double-click or a caret step needs (they segment
- * one sentence). Loading jieba's 4 MB wasm takes ~120 ms, once, at the first call.
+ * jieba is chosen: ICU's Chinese dictionary splits the very words these articles are about, and
+ * jieba's speed (0.3–1 M characters a second) is far beyond what a double-click or a caret step
+ * needs — they segment one sentence, ~0.1 ms. Loading jieba (its 4 MB wasm, then its dictionary
+ * at the first cut) takes 0.4–0.7 s once; {@link prepareWords} does it ahead of the first click.
  *
  * jieba's dictionary is Simplified, so Traditional text is segmented through OpenCC's t2s and
- * the boundaries are mapped back through the conversion's alignment (騰訊產業 alone comes out as
- * one "word" otherwise).
+ * the boundaries are mapped back through the conversion's alignment (as written, 騰訊產業 comes
+ * out as one word).
  */
 
 export type SegmenterName = 'jieba' | 'intl';
@@ -42,6 +44,14 @@ export const SEGMENTERS: Record<SegmenterName, Segmenter> = {
   },
   intl: (text) => Array.from(intl.segment(text), (s) => s.segment),
 };
+
+/**
+ * Loads jieba (its wasm and dictionary) and OpenCC's t2s now rather than at the first
+ * double-click, which otherwise pays for them (0.4–0.6 s here).
+ */
+export function prepareWords(): void {
+  wordBoundaries('準備');
+}
 
 export interface WordOptions {
   segmenter?: SegmenterName;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary } from '../../main/reading/dictionary';
 import { CEDICT_ATTRIBUTION } from '../../preload/contract/reading';
-import { sample } from '../helpers/data';
+import { sample, tempDir } from '../helpers/data';
 
 // One instance for the file: the data loads once, as in the app.
 const dictionary = new Dictionary();
@@ -11,6 +11,19 @@ describe('Dictionary on CC-CEDICT', () => {
     const stats = dictionary.load();
     expect(stats.entries).toBeGreaterThan(120_000);
     expect(stats.keys).toBeGreaterThan(stats.entries);
+  });
+
+  it('keeps the packed dictionary in a cache folder and reads it back the same', () => {
+    const cacheDir = tempDir('duizhao-cedict-');
+    const first = new Dictionary({ cacheDir });
+    expect(first.load()).toMatchObject({ from: 'package', entries: dictionary.load().entries });
+    const second = new Dictionary({ cacheDir });
+    expect(second.load()).toMatchObject({ from: 'cache', entries: dictionary.load().entries });
+    const text = sample('001');
+    for (const word of ['騰訊', '互聯網', '深圳', '執行']) {
+      const at = text.indexOf(word);
+      expect(second.lookupAt(text, at)).toEqual(dictionary.lookupAt(text, at));
+    }
   });
 
   it('finds 软件 in Simplified text, with tone marks, Zhuyin and definitions', () => {
