@@ -76,14 +76,34 @@ export function readingsFor(
   }
   if (position !== simplified.length) throw new Error('readingsFor: pinyin-pro did not return the whole text');
 
+  // Where the conversion changed length (二噁英 → 二𫫇英 is one phrase of OpenCC's), the readings
+  // inside fall on one source span: they go one per Han character when the counts agree, else
+  // they share the span, joined, rather than being pinned to the wrong characters.
   const result: CharacterReading[] = [];
-  for (const r of inTarget) {
-    const source = alignment.rangeToSource(r);
-    const last = result[result.length - 1];
-    // Where the conversion changed length, several readings can fall on one source span: they
-    // share it, joined, rather than being pinned to the wrong characters.
-    if (last && last.start === source.start && last.end === source.end) last.reading += ` ${r.reading}`;
-    else result.push({ start: source.start, end: source.end, reading: r.reading });
+  for (let i = 0; i < inTarget.length;) {
+    const source = alignment.rangeToSource(inTarget[i]!);
+    let j = i + 1;
+    while (j < inTarget.length && sameRange(alignment.rangeToSource(inTarget[j]!), source)) j++;
+    const group = inTarget.slice(i, j);
+    const characters = hanCharacters(text, source.start, source.end);
+    if (characters.length === group.length)
+      characters.forEach((c, k) => result.push({ ...c, reading: group[k]!.reading }));
+    else result.push({ ...source, reading: group.map((r) => r.reading).join(' ') });
+    i = j;
   }
   return result;
+}
+
+const sameRange = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start === b.start && a.end === b.end;
+
+/** The Han characters of text[start, end) as ranges. */
+function hanCharacters(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let at = start; at < end;) {
+    const character = String.fromCodePoint(text.codePointAt(at)!);
+    if (HAN.test(character)) out.push({ start: at, end: at + character.length });
+    at += character.length;
+  }
+  return out;
 }

@@ -64,6 +64,13 @@ describe('readingsFor', () => {
     ).toBe('騰:téng 訊:xùn 產:chǎn 業:yè 互:hù 聯:lián 網:wǎng');
   });
 
+  it('keeps one reading per character where t2s changes the length (二噁英 → 二𫫇英)', () => {
+    const text = '這是二噁英污染，㗲很好';
+    const readings = readingsFor(text, PINYIN);
+    expect(shown(text, readings)).toBe('這:zhè 是:shì 二:èr 噁:è 英:yīng 污:wū 染:rǎn 很:hěn 好:hǎo');
+    expect(readings.every((r) => r.end === r.start + 1)).toBe(true);
+  });
+
   it('asks the fallback for Han characters pinyin-pro does not know', () => {
     const text = '𠀀好';
     expect(shown(text, readingsFor(text, PINYIN))).toBe('好:hǎo');

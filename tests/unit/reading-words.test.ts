@@ -70,6 +70,13 @@ describe('word boundaries', () => {
     expect(wordAt(traditional, t + 6)).toEqual({ start: t + 4, end: t + 7 });
   });
 
+  it('maps boundaries back where t2s changes the length (㗲 → 𠵾, 二噁英 → 二𫫇英)', () => {
+    const text = '㗲這是二噁英污染';
+    const b = wordBoundaries(text);
+    const words = b.slice(1).map((end, i) => text.slice(b[i], end));
+    expect(words.join('|')).toBe('㗲|這|是|二噁英|污染');
+  });
+
   it('finds the same word in a 1M-character article, segmenting only its sentence', () => {
     const seed = sample('003');
     const long = seed.repeat(Math.ceil(1_000_000 / seed.length));
