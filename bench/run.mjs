@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
- * the highlight, import, side-by-side and conversion benchmarks.
+ * the highlight, import, reading-aid, side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
@@ -21,6 +21,7 @@ await build({
     'bench/highlights.ts',
     'bench/import.ts',
     'bench/parallel.ts',
+    'bench/reading.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -38,6 +39,8 @@ await stop();
 await import(pathToFileURL(join(outdir, 'bench', 'highlights.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'import.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
 console.log('');
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.

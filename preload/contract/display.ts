@@ -11,7 +11,7 @@ export function forDisplay(text: string): string {
     text
       .replace(BIDI_CONTROLS, '')
       // C0 and C1 controls, and the line and paragraph separators.
-      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point here
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
   );
 }
