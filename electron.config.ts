@@ -1,8 +1,39 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * Development only: the dev server's page gets an inline module script from @vitejs/plugin-react
+ * (the React Refresh preamble), which our `script-src 'self'` refuses, leaving a blank window.
+ * This allows exactly that script by its hash in the page's CSP meta tag; the built app is
+ * untouched and keeps the strict policy (main sends it with every app:// page).
+ */
+export function devInlineScriptHashes(): Plugin {
+  return {
+    name: 'duizhao:dev-inline-script-hashes',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+          (m) =>
+            `'sha256-${createHash('sha256')
+              .update(m[1] ?? '')
+              .digest('base64')}'`,
+        );
+        if (hashes.length === 0) return html;
+        return html.replace(
+          /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/,
+          `$1 ${hashes.join(' ')}`,
+        );
+      },
+    },
+  };
+}
 
 /**
  * electron-vite config for our top-level layout (main/, preload/, renderer/).
@@ -35,7 +66,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devInlineScriptHashes()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: 'esbuild',

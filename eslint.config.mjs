@@ -96,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs'],
+    files: ['**/*.{mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -1,10 +1,22 @@
-import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import { join } from 'node:path';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, serveAppRequest } from './app-protocol';
 import { DatabaseTooNewError } from './db/migrate';
 import { createHandlers } from './handlers';
 import { emitToWindows, pickImportPaths, pickSavePath, registerIpc } from './ipc';
+import { appMenuTemplate } from './menu';
+import { isAppUrl, permissionAllowed } from './security';
 import { openServices, type Services } from './services';
-import { CONTENT_SECURITY_POLICY } from './security';
 
 /**
  * App lifecycle and windows only. Everything the app does lives in plain services (services.ts);
@@ -12,8 +24,20 @@ import { CONTENT_SECURITY_POLICY } from './security';
  */
 
 // Tests and power users can point the library elsewhere.
-const dataDir = process.env.DUIZHAO_DATA_DIR || app.getPath('userData');
+const customDataDir = process.env.DUIZHAO_DATA_DIR || undefined;
+// Chromium's profile, and with it the single-instance lock, follows the library: two windows on
+// one library are refused, while two libraries (parallel e2e runs) each get their own app.
+if (customDataDir) app.setPath('userData', join(customDataDir, 'chromium'));
+const dataDir = customDataDir ?? app.getPath('userData');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+const rendererDir = join(__dirname, '../renderer');
+// In development electron-vite serves the renderer; a packaged app never loads anything but app://.
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL || undefined : undefined;
+const devOrigin = devUrl ? new URL(devUrl).origin : undefined;
+
+// Must happen before `ready`: app:// is a standard, secure origin, so module scripts, fetch and
+// relative URLs behave as on https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let services: Services | undefined;
 let mainWindow: BrowserWindow | null = null;
@@ -37,15 +61,34 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  // In development electron-vite serves the renderer; otherwise it is loaded from files, never a remote URL.
-  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  // macOS keeps the app running with no window: forget the closed one so that the next
+  // `activate` or `second-instance` makes a new one instead of calling a destroyed window.
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(devUrl ?? APP_START_URL);
   return win;
 }
 
-const isOwnWindow = (contents: WebContents): boolean =>
-  mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
+/** Brings our window forward, or makes one when there is none (macOS after closing it). */
+function showWindow(): void {
+  if (!services) return; // not started yet (or failed); start() opens the first window
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+const isOwnWindow = (contents: WebContents | null): boolean =>
+  contents !== null && mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
+
+const isAppPage = (url: string | undefined): boolean => isAppUrl(url, APP_ORIGIN, devOrigin);
+
+/** IPC is served to our window only, and within it only to frames showing our own pages. */
+const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
+  isOwnWindow(event.sender) && isAppPage(event.senderFrame?.url);
 
 function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -60,17 +103,24 @@ function hardenContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(permissionAllowed(permission, isOwnWindow(contents), isAppPage(details.requestingUrl)));
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, isOwnWindow(contents), isAppPage(requestingOrigin)),
+  );
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // The production CSP travels as a header with every page of ours (the dev server's pages carry
+  // their own, see electron.config.ts); nothing else in the session gets one forced on it.
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
   hardenContents();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, dev: !app.isPackaged })),
+  );
   try {
     services = openServices({
       dataDir,
@@ -92,11 +142,9 @@ async function start(): Promise<void> {
     pickImportPaths: () => pickImportPaths(mainWindow),
     pickSavePath: (name) => pickSavePath(mainWindow, name),
   });
-  registerIpc(handlers, isOwnWindow);
+  registerIpc(handlers, isTrustedSender);
   mainWindow = createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-  });
+  app.on('activate', showWindow);
 }
 
 app.on('window-all-closed', () => {
@@ -107,11 +155,6 @@ app.on('will-quit', () => services?.close());
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
+  app.on('second-instance', showWindow);
   void start();
 }

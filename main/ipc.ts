@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES, callChannel, eventChannel } from '../preload/contract/api';
 import type { Emit } from './events';
 import type { createHandlers } from './handlers';
@@ -6,11 +6,14 @@ import { dispatch } from './rpc';
 
 type AppHandlers = ReturnType<typeof createHandlers>;
 
-/** Registers one ipcMain handler per contract call; only our own window's frames may call. */
-export function registerIpc(handlers: AppHandlers, isTrusted: (sender: WebContents) => boolean): void {
+/**
+ * Registers one ipcMain handler per contract call. A call is served only when `isTrusted` accepts
+ * its event: our own window (webContents) and, within it, a frame showing one of our pages.
+ */
+export function registerIpc(handlers: AppHandlers, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(callChannel(name), (event, ...args: unknown[]) => {
-      if (!isTrusted(event.sender)) {
+      if (!isTrusted(event)) {
         return { ok: false, error: { code: 'unsupported', detail: 'Untrusted sender.' } };
       }
       return dispatch(handlers, name, args);

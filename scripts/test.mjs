@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit and database tests, build, end-to-end tests; then one
-// closing line "N passed, N failed, N skipped" summed over the Vitest and Playwright runs.
+// `npm test`: typecheck, lint, unit and database tests, build, the smoke test of the built app
+// (out/main under Node with a fake electron), end-to-end tests; then one closing line
+// "N passed, N failed, N skipped" summed over the Vitest and Playwright runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -9,11 +10,26 @@ const steps = [
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
   ['build', 'npm', ['run', '-s', 'build']],
+  [
+    'smoke',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'tests/smoke/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile=test-results/smoke.json',
+    ],
+  ],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
 
 mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(f, { force: true });
+for (const f of ['test-results/vitest.json', 'test-results/smoke.json', 'test-results/playwright.json']) {
+  rmSync(f, { force: true });
+}
 
 const failedSteps = [];
 for (const [name, cmd, args] of steps) {
@@ -31,8 +47,9 @@ for (const [name, cmd, args] of steps) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync('test-results/vitest.json')) {
-  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+for (const file of ['test-results/vitest.json', 'test-results/smoke.json']) {
+  if (!existsSync(file)) continue;
+  const v = JSON.parse(readFileSync(file, 'utf8'));
   counts.passed += v.numPassedTests;
   counts.failed += v.numFailedTests;
   counts.skipped += v.numPendingTests + v.numTodoTests;

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayloads } from '../../preload/contract/api';
-import type { ImportFile, ImportOutcome, TextEncodingName } from '../../preload/contract/types';
+import type { ImportFile, ImportOutcome, ImportReport, Result, TextEncodingName } from '../../preload/contract/types';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import { api } from '../api';
 
@@ -11,6 +11,75 @@ type NeedsEncoding = Extract<ImportOutcome, { status: 'needsEncoding' }>;
 export type ReportLine = Exclude<ImportOutcome, NeedsEncoding> | { status: 'skipped'; name: string };
 
 /**
+ * At most this many files, and this many bytes, go to main in one importFiles call: a drop of a
+ * thousand files becomes many small messages (never one holding hundreds of megabytes, never over
+ * the contract's cap of 500 files), read from disk one chunk at a time.
+ */
+export const IMPORT_CHUNK_FILES = 20;
+export const IMPORT_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Consecutive chunks within both limits; a file larger than the byte limit travels alone. */
+export function importChunks<T extends { size: number }>(
+  files: readonly T[],
+  maxFiles = IMPORT_CHUNK_FILES,
+  maxBytes = IMPORT_CHUNK_BYTES,
+): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= maxFiles || bytes + file.size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Where an import of many files stands: `done` of `total`, and the file being read now. */
+export type ChunkProgress = (done: number, total: number, name: string) => void;
+
+/**
+ * Imports files through `send` (the importFiles call) chunk by chunk, in order. Oversized files are
+ * refused without reading them; a call that fails fails only its own chunk's files.
+ */
+export async function importInChunks(
+  files: readonly File[],
+  send: (payload: ImportFile[]) => Promise<Result<ImportReport>>,
+  onProgress: ChunkProgress = () => {},
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  const accepted: File[] = [];
+  for (const file of files) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      outcomes.push({
+        status: 'failed',
+        name: file.name,
+        error: { code: 'too_large', params: { name: file.name }, detail: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
+      });
+    } else {
+      accepted.push(file);
+    }
+  }
+  let done = 0;
+  for (const chunk of importChunks(accepted)) {
+    onProgress(done, accepted.length, chunk[0]?.name ?? '');
+    const payload: ImportFile[] = [];
+    for (const file of chunk) payload.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const result = await send(payload);
+    if (result.ok) outcomes.push(...result.value.outcomes);
+    else outcomes.push(...payload.map((f) => ({ status: 'failed' as const, name: f.name, error: result.error })));
+    done += chunk.length;
+  }
+  onProgress(done, accepted.length, '');
+  return outcomes;
+}
+
+/**
  * Runs imports from any entry point (file input, drop, native dialog, paste), follows their
  * progress events, asks about uncertain encodings one file at a time, and keeps the report.
  */
@@ -19,11 +88,15 @@ export function useImport() {
   const [report, setReport] = useState<ReportLine[]>([]);
   const [askQueue, setAskQueue] = useState<NeedsEncoding[]>([]);
   const [busy, setBusy] = useState(false);
+  // While files go to main in chunks, main's progress counts within one chunk: offset it to the whole.
+  const chunked = useRef<{ batchId: string; before: number; total: number } | null>(null);
 
   useEffect(
     () =>
       api().on('importProgress', (p) => {
-        setProgress(p.done < p.total ? p : null);
+        const whole = chunked.current;
+        const shown = whole ? { ...p, batchId: whole.batchId, done: whole.before + p.done, total: whole.total } : p;
+        setProgress(shown.done < shown.total ? shown : null);
       }),
     [],
   );
@@ -48,31 +121,23 @@ export function useImport() {
     [take],
   );
 
-  /** Files from the file input or a drop. Oversized files are refused here without reading them. */
+  /** Files from the file input or a drop, sent to main a bounded chunk at a time. */
   const importFiles = useCallback(
     (files: readonly File[]) =>
       run(async () => {
-        const tooLarge: ImportOutcome[] = [];
-        const payload: ImportFile[] = [];
-        for (const file of files) {
-          if (file.size > MAX_IMPORT_BYTES) {
-            tooLarge.push({
-              status: 'failed',
-              name: file.name,
-              error: { code: 'too_large', detail: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
-            });
-          } else {
-            payload.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-          }
+        const batchId = `drop-${Date.now()}`;
+        try {
+          return await importInChunks(
+            files,
+            (payload) => api().importFiles(payload),
+            (done, total, name) => {
+              chunked.current = { batchId, before: done, total };
+              setProgress(done < total ? { batchId, done, total, name } : null);
+            },
+          );
+        } finally {
+          chunked.current = null;
         }
-        if (payload.length === 0) return tooLarge;
-        const result = await api().importFiles(payload);
-        if (!result.ok)
-          return [
-            ...tooLarge,
-            ...payload.map((f) => ({ status: 'failed' as const, name: f.name, error: result.error })),
-          ];
-        return [...tooLarge, ...result.value.outcomes];
       }),
     [run],
   );

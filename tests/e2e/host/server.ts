@@ -1,5 +1,6 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { AppFailure } from '../../../preload/contract/errors';
@@ -32,11 +33,28 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The header (and, for the event stream, the query parameter) that carries the page's token. */
+export const TOKEN_HEADER = 'x-duizhao-token';
+export const TOKEN_META = 'duizhao-host-token';
+
 /**
  * The loopback test host: serves the built renderer with the app's CSP, and serves the very
  * handlers main registers on IPC (createHandlers + dispatch) over HTTP, with events as a stream.
+ *
+ * Only its own page may call it (any web page the browser has open can reach 127.0.0.1): the page
+ * carries a random token in a meta tag, which another origin cannot read, and the bridge sends it
+ * with every request; a Host other than our own address (DNS rebinding) is refused outright.
  */
-export async function startHost(options: HostOptions): Promise<{ url: string; close(): Promise<void> }> {
+export async function startHost(options: HostOptions): Promise<{ url: string; token: string; close(): Promise<void> }> {
+  const token = randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token);
+  const hasToken = (value: string | string[] | null | undefined): boolean => {
+    if (typeof value !== 'string') return false;
+    const given = Buffer.from(value);
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+  let ownHost = '';
+  const fromOwnHost = (req: IncomingMessage): boolean => req.headers.host === ownHost;
   const streams = new Set<ServerResponse>();
   const emit: Emit = (event, payload) => {
     const data = `data: ${toWire({ event, payload })}\n\n`;
@@ -56,7 +74,18 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (!fromOwnHost(req)) {
+        res.writeHead(403).end();
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://host');
+      if (url.pathname.startsWith('/__duizhao/call/') || url.pathname === '/__duizhao/events') {
+        const given = url.pathname === '/__duizhao/events' ? url.searchParams.get('token') : req.headers[TOKEN_HEADER];
+        if (!hasToken(given)) {
+          res.writeHead(403).end();
+          return;
+        }
+      }
       if (req.method === 'POST' && url.pathname.startsWith('/__duizhao/call/')) {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -89,7 +118,14 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
         res.writeHead(204).end();
         return;
       }
-      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      let path: string;
+      try {
+        path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      } catch {
+        // A malformed %-escape is the client's mistake, not the server's.
+        res.writeHead(400).end();
+        return;
+      }
       const file = normalize(join(options.rendererDir, path));
       if (!file.startsWith(options.rendererDir + sep)) {
         res.writeHead(403).end();
@@ -103,9 +139,14 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
         return;
       }
       if (path === '/index.html') {
-        // The bridge stands where the preload would: before the app's own script.
+        // The bridge stands where the preload would: before the app's own script, with the token.
         body = Buffer.from(
-          body.toString('utf8').replace('<script', '<script src="/__duizhao/bridge.js"></script>\n    <script'),
+          body
+            .toString('utf8')
+            .replace(
+              '<script',
+              `<meta name="${TOKEN_META}" content="${token}" />\n    <script src="/__duizhao/bridge.js"></script>\n    <script`,
+            ),
         );
       }
       res
@@ -123,8 +164,10 @@ export async function startHost(options: HostOptions): Promise<{ url: string; cl
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  ownHost = `127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     close: async () => {
       for (const res of streams) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
