@@ -1,6 +1,7 @@
+import { TextSelection } from 'prosemirror-state';
 import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../preload/contract/types';
-import { setDecorations } from '../reader/decorations';
+import { type DecorationUpdate, setDecorations } from '../reader/decorations';
 import { highlightsAt, layoutHighlights } from '../reader/highlights';
 import type { DocRange } from '../reader/layout';
 import { isLive, type ViewHandle } from '../reader/view-handle';
@@ -28,6 +29,25 @@ interface Options {
   wordChanges: readonly DocRange[];
   /** A quote was copied, or could not be. */
   onCopied(ok: boolean): void;
+}
+
+/**
+ * Changes what is drawn, keeping the reader's selection. A redraw writes ProseMirror's selection
+ * back into the DOM, and a selection just made (the DOM's) may not have reached ProseMirror yet:
+ * it is taken over first, or the redraw would undo it.
+ */
+function draw(handle: ViewHandle, update: DecorationUpdate) {
+  const { view } = handle;
+  let tr = view.state.tr;
+  const dom = window.getSelection();
+  if (dom?.anchorNode && dom.focusNode && view.dom.contains(dom.anchorNode) && view.dom.contains(dom.focusNode)) {
+    const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+    if (anchor !== tr.selection.anchor || head !== tr.selection.head) {
+      tr = tr.setSelection(TextSelection.create(tr.doc, anchor, head));
+    }
+  }
+  view.dispatch(setDecorations(tr, update));
 }
 
 const anchorOf = (r: { top: number; left: number; bottom: number }): Anchor => ({
@@ -75,14 +95,12 @@ export function useAnnotationView({
 
   // What is drawn follows the store and the reader's doing, by transactions on the view.
   useEffect(() => {
-    if (isLive(handle)) handle.view.dispatch(setDecorations(handle.view.state.tr, { highlights: shown }));
+    if (isLive(handle)) draw(handle, { highlights: shown });
   }, [handle, shown]);
   const emphasised = hovered ?? active?.id ?? null;
   const counterpart = selection?.counterpart ?? null;
   useEffect(() => {
-    if (isLive(handle)) {
-      handle.view.dispatch(setDecorations(handle.view.state.tr, { emphasised, counterpart, wordChanges }));
-    }
+    if (isLive(handle)) draw(handle, { emphasised, counterpart, wordChanges });
   }, [handle, emphasised, counterpart, wordChanges]);
 
   // Margin notes sit level with their highlights: measured once the text is laid out (next frame).
@@ -140,13 +158,29 @@ export function useAnnotationView({
 
   const clearSelection = useCallback(() => setSelection(null), []);
 
+  /**
+   * Drops the selection (highlighted, or Esc). ProseMirror draws the DOM selection from its own
+   * state, so the state's selection is collapsed too, or the next redraw would bring it back.
+   */
+  const dropSelection = useCallback(() => {
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    if (!isLive(handle)) return;
+    const { view } = handle;
+    const { to } = view.state.selection;
+    if (!view.state.selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
+  }, [handle]);
+
   /** A click on a highlight (and not the end of a drag) opens its popover. */
   const clickAt = useCallback(
     (event: MouseEvent) => {
       const sel = window.getSelection();
       if (!isLive(handle) || (sel && !sel.isCollapsed)) return;
       const hit = handle.view.posAtCoords({ left: event.clientX, top: event.clientY });
-      const target = hit ? highlightsAt(shown, hit.pos)[0] : undefined;
+      // The right half of a highlight's last character is the position after it: the span clicked tells.
+      const clicked = event.target instanceof Element ? event.target.closest('[data-hl]')?.getAttribute('data-hl') : null;
+      const target =
+        (hit ? highlightsAt(shown, hit.pos)[0] : undefined) ?? shown.find((s) => s.highlight.id === clicked);
       if (!target) return setActive(null);
       setActive({ id: target.highlight.id, anchor: anchorOf((event.target as Element).getBoundingClientRect()) });
     },
@@ -158,14 +192,13 @@ export function useAnnotationView({
     async (color: HighlightColor, withNote = false): Promise<Highlight | null> => {
       if (!selection || !layout) return null;
       const source = layout.toSource(selection.from, selection.to);
-      setSelection(null);
-      window.getSelection()?.removeAllRanges();
+      dropSelection();
       if (!source || source.end <= source.start) return null;
       const created = await store.create(source, color);
       if (created && withNote) setFocusNote(created.id);
       return created;
     },
-    [layout, selection, store],
+    [dropSelection, layout, selection, store],
   );
 
   /** Copies a highlight's quote as shown; says whether it worked. */
@@ -203,6 +236,7 @@ export function useAnnotationView({
     selection,
     readSelection,
     clearSelection,
+    dropSelection,
     active,
     activeHighlight: active ? (annotations.highlights.find((h) => h.id === active.id) ?? null) : null,
     setActive,

@@ -185,10 +185,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       canSwitch: offered.length > 1,
       undo: () => void store.undo(),
       highlight,
-      clearSelection: () => {
-        window.getSelection()?.removeAllRanges();
-        ann.clearSelection();
-      },
+      clearSelection: ann.dropSelection,
       closeTools: () => ann.setActive(null),
       togglePanel: () => setPanelOpen((open) => !open),
       toggleParallel,
