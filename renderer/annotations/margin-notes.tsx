@@ -41,9 +41,7 @@ export function MarginNotes({
     const observer = new ResizeObserver(() => {
       const next = new Map<string, number>();
       for (const [id, el] of refs.current) next.set(id, el.offsetHeight);
-      setHeights((old) =>
-        old.size === next.size && [...next].every(([id, h]) => old.get(id) === h) ? old : next,
-      );
+      setHeights((old) => (old.size === next.size && [...next].every(([id, h]) => old.get(id) === h) ? old : next));
     });
     for (const el of refs.current.values()) observer.observe(el);
     return () => observer.disconnect();

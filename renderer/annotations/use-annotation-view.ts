@@ -168,7 +168,8 @@ export function useAnnotationView({
     if (!isLive(handle)) return;
     const { view } = handle;
     const { to } = view.state.selection;
-    if (!view.state.selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
+    if (!view.state.selection.empty)
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
   }, [handle]);
 
   /** A click on a highlight (and not the end of a drag) opens its popover. */
@@ -178,7 +179,8 @@ export function useAnnotationView({
       if (!isLive(handle) || (sel && !sel.isCollapsed)) return;
       const hit = handle.view.posAtCoords({ left: event.clientX, top: event.clientY });
       // The right half of a highlight's last character is the position after it: the span clicked tells.
-      const clicked = event.target instanceof Element ? event.target.closest('[data-hl]')?.getAttribute('data-hl') : null;
+      const clicked =
+        event.target instanceof Element ? event.target.closest('[data-hl]')?.getAttribute('data-hl') : null;
       const target =
         (hit ? highlightsAt(shown, hit.pos)[0] : undefined) ?? shown.find((s) => s.highlight.id === clicked);
       if (!target) return setActive(null);

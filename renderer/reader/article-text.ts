@@ -84,11 +84,17 @@ export function useArticleText(
       if (running) return; // the switch under way goes on to `next` when it is done
       anchorRef.current = beforeSwitch() ?? anchorRef.current;
       // Each conversion done, the one asked for meanwhile (if another) is next.
-      const converted = await convertUntilSettled(articleId, wanted, displayed.current, setConverting, (target, text) => {
-        displayed.current = target;
-        setShown(text);
-        void api().setDisplayScript(articleId, target);
-      });
+      const converted = await convertUntilSettled(
+        articleId,
+        wanted,
+        displayed.current,
+        setConverting,
+        (target, text) => {
+          displayed.current = target;
+          setShown(text);
+          void api().setDisplayScript(articleId, target);
+        },
+      );
       if (converted !== true) onError(converted);
       wanted.current = null;
       setConverting(null);

@@ -36,7 +36,8 @@ const NO_OVERLAY: Overlay = { emphasised: null, counterpart: null, wordChanges: 
 
 function drawOverlay(state: EditorState, drawing: HighlightDrawing, o: Omit<Overlay, 'set'>): Overlay {
   const decos: Decoration[] = [];
-  for (const r of o.wordChanges) if (r.to > r.from) decos.push(Decoration.inline(r.from, r.to, { class: 'dz-word-change' }));
+  for (const r of o.wordChanges)
+    if (r.to > r.from) decos.push(Decoration.inline(r.from, r.to, { class: 'dz-word-change' }));
   if (o.counterpart) decos.push(Decoration.inline(o.counterpart.from, o.counterpart.to, { class: 'dz-counterpart' }));
   if (o.emphasised !== null) {
     for (const s of drawing.drawn.values()) {

@@ -77,7 +77,11 @@ export const NO_DRAWING: HighlightDrawing = { doc: null, set: DecorationSet.empt
  * highlights takes tens of milliseconds, adding or changing one a fraction of that, so only a new
  * document (another script, another text) builds it whole; otherwise only what changed is redrawn.
  */
-export function drawHighlights(prev: HighlightDrawing, doc: PMNode, shown: readonly ShownHighlight[]): HighlightDrawing {
+export function drawHighlights(
+  prev: HighlightDrawing,
+  doc: PMNode,
+  shown: readonly ShownHighlight[],
+): HighlightDrawing {
   const drawn = new Map(shown.map((s) => [s.key, s]));
   if (doc !== prev.doc) return { doc, set: DecorationSet.create(doc, shown.map(decorationOf)), drawn };
   const removed: Decoration[] = [];

@@ -43,7 +43,13 @@ const colorKeys = ['1', '2', '3', '4', '5'];
 
 /** The reader's keys, in the order they are tried. */
 export const READER_KEYS: readonly KeyCommand[] = [
-  { keys: ['z'], mod: true, when: (c) => c.canUndo, run: (c) => c.undo(), description: 'Undo the last change to highlights' },
+  {
+    keys: ['z'],
+    mod: true,
+    when: (c) => c.canUndo,
+    run: (c) => c.undo(),
+    description: 'Undo the last change to highlights',
+  },
   {
     keys: ['h'],
     when: (c) => c.hasSelection,
@@ -105,7 +111,11 @@ const matches = (command: KeyCommand, e: KeyboardEvent) => {
 };
 
 /** The command a key press runs, if any. */
-export function commandFor(table: readonly KeyCommand[], context: ReaderKeyContext, e: KeyboardEvent): KeyCommand | null {
+export function commandFor(
+  table: readonly KeyCommand[],
+  context: ReaderKeyContext,
+  e: KeyboardEvent,
+): KeyCommand | null {
   return table.find((command) => matches(command, e) && (command.when?.(context, e) ?? true)) ?? null;
 }
 

@@ -11,7 +11,11 @@ import type { ViewHandle } from './view-handle';
  * transaction that would edit it is dropped and every way of inserting text is refused. What is
  * drawn over it comes from the decoration plugins, changed by transactions.
  */
-export function createReadOnlyView(mount: HTMLElement, layout: TextLayout, attributes: Record<string, string>): EditorView {
+export function createReadOnlyView(
+  mount: HTMLElement,
+  layout: TextLayout,
+  attributes: Record<string, string>,
+): EditorView {
   const refuse = (_view: EditorView, event: Event) => {
     event.preventDefault();
     return true;

@@ -228,7 +228,11 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   // The title in the script on screen, when it is one of the article's blocks.
   const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
   const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
-  const meta = article && [article.source, article.author && t('reader.by', { author: article.author }), article.publishedAt];
+  const meta = article && [
+    article.source,
+    article.author && t('reader.by', { author: article.author }),
+    article.publishedAt,
+  ];
   const activeHighlight = ann.activeHighlight;
 
   return (
@@ -339,9 +343,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           }}
         />
       )}
-      {notice.notice && (
-        <Notice message={notice.notice.message} tone={notice.notice.tone} onClose={notice.clear} />
-      )}
+      {notice.notice && <Notice message={notice.notice.message} tone={notice.notice.tone} onClose={notice.clear} />}
       {report.notice && <Notice message={report.notice.message} testId="replace-report" onClose={report.clear} />}
     </div>
   );

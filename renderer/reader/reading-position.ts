@@ -6,7 +6,10 @@ import type { ViewHandle } from './view-handle';
 const SAVE_DELAY_MS = 400;
 
 /** Where the reader is: the source offset of the first visible character, and how far down (0–1). */
-export function readingPosition(scroller: HTMLElement, { view, layout }: ViewHandle): { offset: number; progress: number } {
+export function readingPosition(
+  scroller: HTMLElement,
+  { view, layout }: ViewHandle,
+): { offset: number; progress: number } {
   const top = scroller.getBoundingClientRect().top;
   const max = scroller.scrollHeight - scroller.clientHeight;
   const progress = max <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / max));

@@ -60,7 +60,12 @@ export function ReaderToolbar({
         {state.title}
       </div>
       {offered.length > 1 && (
-        <div className="tool-group script-switch" role="radiogroup" aria-label={t('reader.script')} title={t('reader.scriptHint')}>
+        <div
+          className="tool-group script-switch"
+          role="radiogroup"
+          aria-label={t('reader.script')}
+          title={t('reader.scriptHint')}
+        >
           {offered.map((script) => (
             <button
               key={script}

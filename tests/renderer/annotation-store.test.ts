@@ -46,7 +46,8 @@ describe('note saving', () => {
     expect(saves.length).toBeLessThanOrEqual(Math.ceil(4000 / maxWaitMs) + 2);
     expect(saves.length).toBeGreaterThanOrEqual(Math.floor(4000 / (maxWaitMs + 100)));
     const during = saves.filter((s) => s.at <= typingEnded);
-    for (let i = 1; i < during.length; i++) expect(during[i]!.at - during[i - 1]!.at).toBeLessThanOrEqual(maxWaitMs + 100);
+    for (let i = 1; i < during.length; i++)
+      expect(during[i]!.at - during[i - 1]!.at).toBeLessThanOrEqual(maxWaitMs + 100);
     // A crash at any moment loses at most the last second of typing: whatever was typed more than
     // 1 s before is in the store by then.
     for (const { at } of history) {
@@ -123,7 +124,10 @@ describe('note saving', () => {
   });
 
   it('leaving (dispose) saves every note not stored', async () => {
-    const { bridge, store } = await setup([{ start: 1, end: 3 }, { start: 5, end: 8 }]);
+    const { bridge, store } = await setup([
+      { start: 1, end: 3 },
+      { start: 5, end: 8 },
+    ]);
     const [a, b] = store.getSnapshot().highlights;
     store.editNote(a!.id, '甲');
     store.editNote(b!.id, '乙');

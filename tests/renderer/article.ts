@@ -13,7 +13,8 @@ export function sampleArticle(prefix: '000' | '001' | '003', variant: Conversion
     .filter(Boolean);
   const text = lines.join('\n');
   const converted = convert(text, variant);
-  const blocks = (t: string): Block[] => layoutBlocks(t.split('\n').map((x) => ({ kind: 'paragraph' as const, text: x })));
+  const blocks = (t: string): Block[] =>
+    layoutBlocks(t.split('\n').map((x) => ({ kind: 'paragraph' as const, text: x })));
   return {
     text,
     converted: converted.text,

@@ -53,17 +53,27 @@ describe('the highlight decorations (plugin state, updated by transactions)', ()
 
   it('recolouring one highlight redraws it in the new colour (and leaves the others)', () => {
     const before = start();
-    const untouched = highlightSet(before).find().find((d) => attrsOf(d)['data-hl'] === 'b');
+    const untouched = highlightSet(before)
+      .find()
+      .find((d) => attrsOf(d)['data-hl'] === 'b');
     const after = draw(before, { highlights: layoutHighlights([{ ...summer, color: 'green' }, guangzhou], layout) });
     expect(drawn(after)).toEqual(['广州:hl hl-blue hl-noted', '最漫长的夏天:hl hl-green']);
     // Incremental: the unchanged highlight keeps its decoration (find() copies the wrapper, not its type).
-    const kept = highlightSet(after).find().find((d) => attrsOf(d)['data-hl'] === 'b');
+    const kept = highlightSet(after)
+      .find()
+      .find((d) => attrsOf(d)['data-hl'] === 'b');
     expect(attrsOf(kept!)).toBe(attrsOf(untouched!));
   });
 
   it('a note added or cleared changes the note mark', () => {
     const after = draw(start(), {
-      highlights: layoutHighlights([{ ...summer, note: '天氣' }, { ...guangzhou, note: '' }], layout),
+      highlights: layoutHighlights(
+        [
+          { ...summer, note: '天氣' },
+          { ...guangzhou, note: '' },
+        ],
+        layout,
+      ),
     });
     expect(drawn(after)).toEqual(['广州:hl hl-blue', '最漫长的夏天:hl hl-yellow hl-noted']);
   });
@@ -78,6 +88,10 @@ describe('the highlight decorations (plugin state, updated by transactions)', ()
     expect(overlay.sort()).toEqual([`${after.doc.textBetween(1, 3)}:dz-counterpart`, '广州:hl-active']);
     // Fields left out stay as they were.
     const later = draw(after, { counterpart: null });
-    expect(overlaySet(later).find().map((d) => attrsOf(d).class)).toEqual(['hl-active']);
+    expect(
+      overlaySet(later)
+        .find()
+        .map((d) => attrsOf(d).class),
+    ).toEqual(['hl-active']);
   });
 });
