@@ -79,6 +79,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
+      // The React Compiler's rules too (refs during render, setState in effects, purity...).
+      ...reactHooks.configs['recommended-latest'].rules,
       'react-hooks/exhaustive-deps': 'error',
       'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': ['error', { patterns: ['electron', 'better-sqlite3'] }],

@@ -22,8 +22,11 @@ import { HIGHLIGHT_COLORS } from '../preload/contract/types';
 import { anchorAll, describe } from '../main/annotations/anchor';
 import { layoutBlocks } from '../main/db/articles';
 import { convert } from '../main/script/convert';
-import { HighlightLayer, layoutHighlights, positionsToSource } from '../renderer/reader/highlights';
+import { EditorState } from 'prosemirror-state';
+import { decorationPlugins, setDecorations } from '../renderer/reader/decorations';
+import { layoutHighlights } from '../renderer/reader/highlights';
 import { SingleLayout } from '../renderer/reader/layout';
+import { positionsToSource } from '../renderer/reader/positions';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench-results', 'highlights.json');
@@ -89,18 +92,25 @@ const blocks = layoutBlocks(converted.text.split('\n').map((text) => ({ kind: 'p
 const layout = new SingleLayout(blocks, alignment, source);
 const { doc, map } = layout;
 
-const build = time(() => new HighlightLayer().update(doc, layoutHighlights(highlights, layout)));
-// What the reader does on a create: map the selection back, lay out again, update the layer.
-const layer = new HighlightLayer();
-layer.update(doc, layoutHighlights(highlights, layout));
+// The reader's view state: the decoration plugins, changed by transactions as in the reader.
+const fresh = () => EditorState.create({ doc, plugins: decorationPlugins() });
+const draw = (state: EditorState, update: Parameters<typeof setDecorations>[1]) =>
+  state.apply(setDecorations(state.tr, update));
+// Building from nothing: every highlight laid out anew (a new layout, as on switching script).
+const build = time(() => {
+  const freshLayout = new SingleLayout(blocks, alignment, source);
+  return draw(fresh(), { highlights: layoutHighlights(highlights, freshLayout) });
+});
+// What the reader does on a create: map the selection back, lay out again, redraw what changed.
+let state = draw(fresh(), { highlights: layoutHighlights(highlights, layout) });
 let added = 0;
 const one = time(() => {
   const from = map.toPos(Math.floor(converted.text.length / 2)) + (added % 50);
   const range = positionsToSource(from, from + 6, alignment, map);
   const next: Highlight = { ...highlights[0]!, id: `new${added++}`, ...describe(source, range.start, range.end) };
-  return layer.update(doc, layoutHighlights([...highlights, next], layout));
+  state = draw(state, { highlights: layoutHighlights([...highlights, next], layout) });
 });
-const hover = time(() => layer.withOverlay(doc, highlights[HIGHLIGHTS >> 1]!.id));
+const hover = time(() => draw(state, { emphasised: highlights[HIGHLIGHTS >> 1]!.id }));
 const unchanged = time(() => anchorAll(source, highlights));
 const editedText = `編者按：本文有修訂。\n${source}`;
 const edited = time(() => anchorAll(editedText, highlights));

@@ -3,13 +3,15 @@ import { DISPLAY_SCRIPTS, type DisplayScript } from '../preload/contract/scripts
 import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/contract/types';
 import { api, type CallError, unwrap } from './api';
 import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
-import { ExportDialog, useAnnotationImport } from './library/export-ui';
-import { EncodingDialog, ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
+import { useAnnotationImport } from './library/annotation-import';
+import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
 import { useImport } from './library/use-import';
 import { ReaderView } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
+import { EncodingDialog } from './ui/encoding-dialog';
 import { ErrorBanner } from './ui/error-banner';
+import { ExportDialog } from './ui/export-dialog';
 import { HiddenFileInput, TEXT_FILES } from './ui/file-input';
 import { Notice } from './ui/notice';
 
@@ -69,12 +71,15 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
   const undoTimer = useRef<number | undefined>(undefined);
   const imports = useImport();
 
-  const refresh = useCallback(async () => {
-    const result = await api().listArticles();
-    if (result.ok) setArticles(result.value);
-    else setError(result.error);
-  }, []);
+  const refresh = useCallback(
+    () =>
+      api()
+        .listArticles()
+        .then((result) => (result.ok ? setArticles(result.value) : setError(result.error))),
+    [],
+  );
 
+  // The list comes from main, on opening and whenever main says it changed.
   useEffect(() => {
     void refresh();
     return api().on('libraryChanged', () => void refresh());

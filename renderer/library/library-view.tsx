@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary, SearchHit } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n, type UiLocale } from '../i18n';
-import { ScriptBadge } from './script-badge';
+import { ScriptBadge } from '../ui/script-badge';
 
 export type SortKey = 'imported' | 'published' | 'title';
 const SORT_KEYS: readonly SortKey[] = ['imported', 'published', 'title'];
@@ -43,20 +43,18 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const [query, setQuery] = useState('');
   /** Search results by article, when searching: in any script (腾讯 finds 騰訊). */
-  const [hits, setHits] = useState<Map<number, SearchHit> | null>(null);
+  const [found, setFound] = useState<Map<number, SearchHit> | null>(null);
+  const hits = query.trim() === '' ? null : found;
 
   useEffect(() => {
     const q = query.trim();
-    if (q === '') {
-      setHits(null);
-      return;
-    }
+    if (q === '') return;
     let live = true;
     const timer = window.setTimeout(() => {
       void api()
         .searchArticles(q)
         .then((r) => {
-          if (live && r.ok) setHits(new Map(r.value.map((h) => [h.articleId, h])));
+          if (live && r.ok) setFound(new Map(r.value.map((h) => [h.articleId, h])));
         });
     }, 150);
     return () => {
@@ -99,7 +97,11 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
           type="search"
           className="library-search"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            // Cleared: the next search starts from nothing, not from the last one's results.
+            if (e.target.value.trim() === '') setFound(null);
+          }}
           placeholder={t('library.search')}
           aria-label={t('library.search')}
           title={t('library.searchHint')}

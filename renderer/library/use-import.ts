@@ -59,7 +59,11 @@ export async function importInChunks(
       outcomes.push({
         status: 'failed',
         name: file.name,
-        error: { code: 'too_large', params: { name: file.name }, detail: `${file.name}: ${Math.round(file.size / 1048576)} MB` },
+        error: {
+          code: 'too_large',
+          params: { name: file.name },
+          detail: `${file.name}: ${Math.round(file.size / 1048576)} MB`,
+        },
       });
     } else {
       accepted.push(file);

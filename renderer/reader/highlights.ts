@@ -1,15 +1,13 @@
 import type { Node as PMNode } from 'prosemirror-model';
+import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { Alignment, Range } from '../../preload/contract/alignment';
 import type { Highlight } from '../../preload/contract/types';
 import type { TextLayout } from './layout';
-import type { PositionMap } from './positions';
 
 /**
- * Where highlights show in the text on screen. They are stored in source offsets; the script on
- * screen may be a conversion of the source, so each range goes through the conversion's alignment
- * (widened to whole segments where a length-changing phrase is cut) and then to ProseMirror
- * positions. Selections come back the same way.
+ * Where highlights show in the text on screen, and the decorations that draw them. They are
+ * stored in source offsets; the script on screen may be a conversion of the source, so each range
+ * goes through the layout (the conversion's alignment, then ProseMirror positions).
  */
 
 /** A highlight as laid out in the document on screen (once per column it shows in). */
@@ -22,30 +20,33 @@ export interface ShownHighlight {
   key: string;
 }
 
-/** The document-on-screen range of a source range. */
-export function sourceToPositions(range: Range, alignment: Alignment, map: PositionMap): { from: number; to: number } {
-  const shown = alignment.rangeToTarget(range);
-  return { from: map.toPos(shown.start), to: map.toPos(shown.end) };
+// Laying out goes through the alignment and costs a little per highlight; a highlight object that
+// did not change (the store replaces only what changed) is laid out once per layout.
+const placed = new WeakMap<TextLayout, WeakMap<Highlight, ShownHighlight[]>>();
+
+function placeOne(highlight: Highlight, layout: TextLayout): ShownHighlight[] {
+  let cache = placed.get(layout);
+  if (!cache) placed.set(layout, (cache = new WeakMap()));
+  let out = cache.get(highlight);
+  if (!out) {
+    out = [];
+    layout.place(highlight).forEach(({ from, to }, i) => {
+      if (to > from) out!.push({ highlight, from, to, key: `${highlight.id}:${i}` });
+    });
+    cache.set(highlight, out);
+  }
+  return out;
 }
 
-/** The source range of a range of the document on screen. */
-export function positionsToSource(from: number, to: number, alignment: Alignment, map: PositionMap): Range {
-  const a = map.toOffset(Math.min(from, to));
-  const b = map.toOffset(Math.max(from, to));
-  return alignment.rangeToSource({ start: a, end: b });
-}
-
-/** Lays out every highlight that is not orphaned, in reading order. */
+/** Lays out every highlight that is not orphaned, in document order. */
 export function layoutHighlights(highlights: readonly Highlight[], layout: TextLayout): ShownHighlight[] {
   const shown: ShownHighlight[] = [];
-  for (const highlight of highlights) {
-    if (highlight.orphaned) continue;
-    layout.place(highlight).forEach(({ from, to }, i) => {
-      if (to > from) shown.push({ highlight, from, to, key: `${highlight.id}:${i}` });
-    });
-  }
+  for (const highlight of highlights) if (!highlight.orphaned) shown.push(...placeOne(highlight, layout));
   return shown.sort((a, b) => a.from - b.from || b.to - a.to);
 }
+
+/** The class a highlight is drawn with: its colour, and whether it has a note. */
+export const highlightClass = (h: Highlight) => `hl hl-${h.color}${h.note ? ' hl-noted' : ''}`;
 
 function decorationOf({ highlight: h, from, to, key }: ShownHighlight): Decoration {
   return Decoration.inline(
@@ -53,78 +54,66 @@ function decorationOf({ highlight: h, from, to, key }: ShownHighlight): Decorati
     to,
     // An element per colour: ProseMirror merges overlapping decorations of the same element into
     // one span (one background), and nests different ones, so overlaps show as layered colours.
-    { nodeName: `dz-hl-${h.color}`, class: `hl hl-${h.color}${h.note ? ' hl-noted' : ''}`, 'data-hl': h.id },
+    { nodeName: `dz-hl-${h.color}`, class: highlightClass(h), 'data-hl': h.id },
     { id: h.id, key },
   );
 }
 
-/**
- * The decorations that draw highlights: one inline decoration per highlight. ProseMirror splits
- * overlapping ones into nested spans, so overlaps and nesting show as layered colours.
- */
-export function highlightDecorations(doc: PMNode, shown: readonly ShownHighlight[]): DecorationSet {
-  return DecorationSet.create(doc, shown.map(decorationOf));
+/** Whether two layouts of a highlight draw the same: same place, colour and note mark. */
+export const drawnAlike = (a: ShownHighlight, b: ShownHighlight) =>
+  a.from === b.from && a.to === b.to && highlightClass(a.highlight) === highlightClass(b.highlight);
+
+/** The highlight decorations of one document, and what each was drawn from (by layout key). */
+export interface HighlightDrawing {
+  readonly doc: PMNode | null;
+  readonly set: DecorationSet;
+  readonly drawn: ReadonlyMap<string, ShownHighlight>;
 }
 
-const drawnAlike = (a: ShownHighlight, b: ShownHighlight) =>
-  a.from === b.from &&
-  a.to === b.to &&
-  a.highlight.color === b.highlight.color &&
-  !a.highlight.note === !b.highlight.note;
+export const NO_DRAWING: HighlightDrawing = { doc: null, set: DecorationSet.empty, drawn: new Map() };
 
 /**
- * The highlight decorations of one document, kept up to date incrementally: building the set for
- * thousands of highlights takes tens of milliseconds, adding or changing one a fraction of that,
- * so only a new document (another script, another text) rebuilds it.
+ * The drawing for `shown` on `doc`, from the previous one. Building the set for thousands of
+ * highlights takes tens of milliseconds, adding or changing one a fraction of that, so only a new
+ * document (another script, another text) builds it whole; otherwise only what changed is redrawn.
  */
-export class HighlightLayer {
-  private doc: PMNode | null = null;
-  private set = DecorationSet.empty;
-  private drawn = new Map<string, ShownHighlight>();
-
-  /** The decorations for `shown` on `doc`. */
-  update(doc: PMNode, shown: readonly ShownHighlight[]): DecorationSet {
-    const next = new Map(shown.map((s) => [s.key, s]));
-    if (doc !== this.doc) {
-      this.doc = doc;
-      this.set = highlightDecorations(doc, shown);
-    } else {
-      const removed: Decoration[] = [];
-      for (const [key, old] of this.drawn) {
-        const now = next.get(key);
-        if (!now || !drawnAlike(old, now)) {
-          removed.push(...this.set.find(old.from, old.to, (spec: { key?: string }) => spec.key === key));
-        }
-      }
-      const added: Decoration[] = [];
-      for (const [key, now] of next) {
-        const old = this.drawn.get(key);
-        if (!old || !drawnAlike(old, now)) added.push(decorationOf(now));
-      }
-      if (removed.length) this.set = this.set.remove(removed);
-      if (added.length) this.set = this.set.add(doc, added);
+export function drawHighlights(
+  prev: HighlightDrawing,
+  doc: PMNode,
+  shown: readonly ShownHighlight[],
+): HighlightDrawing {
+  const drawn = new Map(shown.map((s) => [s.key, s]));
+  if (doc !== prev.doc) return { doc, set: DecorationSet.create(doc, shown.map(decorationOf)), drawn };
+  const removed: Decoration[] = [];
+  for (const [key, old] of prev.drawn) {
+    const now = drawn.get(key);
+    if (!now || !drawnAlike(old, now)) {
+      removed.push(...prev.set.find(old.from, old.to, (spec: { key?: string }) => spec.key === key));
     }
-    this.drawn = next;
-    return this.set;
   }
+  const added: Decoration[] = [];
+  for (const [key, now] of drawn) {
+    const old = prev.drawn.get(key);
+    if (!old || !drawnAlike(old, now)) added.push(decorationOf(now));
+  }
+  let set = prev.set;
+  if (removed.length) set = set.remove(removed);
+  if (added.length) set = set.add(doc, added);
+  return { doc, set, drawn };
+}
 
-  /**
-   * The decorations with one highlight emphasised (hovered, or its note or tools in use) wherever
-   * it shows, and any extra decorations (the counterpart of a selection, marked changes).
-   */
-  withOverlay(doc: PMNode, emphasised: string | null, extra: readonly Decoration[] = []): DecorationSet {
-    if (doc !== this.doc) return this.set;
-    const overlay = [...extra];
-    if (emphasised !== null) {
-      for (const s of this.drawn.values()) {
-        if (s.highlight.id === emphasised) overlay.push(Decoration.inline(s.from, s.to, { class: 'hl-active' }));
-      }
-    }
-    return overlay.length ? this.set.add(doc, overlay) : this.set;
+/** The drawing carried through a change of the document (positions mapped, nothing redrawn). */
+export function mapDrawing(prev: HighlightDrawing, mapping: Transaction['mapping'], doc: PMNode): HighlightDrawing {
+  const drawn = new Map<string, ShownHighlight>();
+  for (const [key, s] of prev.drawn) {
+    const from = mapping.map(s.from, 1);
+    const to = mapping.map(s.to, -1);
+    if (to > from) drawn.set(key, { ...s, from, to });
   }
+  return { doc, set: prev.set.map(mapping, doc), drawn };
 }
 
 /** The highlights covering a document position, innermost (shortest) first. */
-export function highlightsAt(shown: readonly ShownHighlight[], pos: number): ShownHighlight[] {
-  return shown.filter((s) => s.from <= pos && pos < s.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+export function highlightsAt(shown: Iterable<ShownHighlight>, pos: number): ShownHighlight[] {
+  return [...shown].filter((s) => s.from <= pos && pos < s.to).sort((a, b) => a.to - a.from - (b.to - b.from));
 }

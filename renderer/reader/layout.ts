@@ -1,8 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { type AlignedSegment, Alignment, type Range } from '../../preload/contract/alignment';
+import type { AlignedSegment, Alignment, Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
-import { positionsToSource, sourceToPositions } from './highlights';
-import { buildDoc, buildPairedDoc, PositionMap } from './positions';
+import { buildDoc, PositionMap, positionsToSource, sourceToPositions } from './positions';
 
 /** A span of the document on screen, in ProseMirror positions. */
 export interface DocRange {
@@ -20,6 +19,8 @@ export interface TextLayout {
   readonly doc: PMNode;
   readonly alignment: Alignment;
   readonly sourceLength: number;
+  /** Two columns (side by side) or one. */
+  readonly paired: boolean;
   /** Where a source range shows: one range per column it shows in. */
   place(range: Range): DocRange[];
   /** The source range of a stretch of the document; null when it crosses from one column to the other. */
@@ -36,10 +37,11 @@ export interface TextLayout {
   originalAt(pos: number): { shown: string; original: string } | null;
 }
 
-const joined = (blocks: readonly Block[]) => blocks.map((b) => b.text).join('\n');
+/** The text of blocks as the source text joins them: one line break between blocks. */
+export const joined = (blocks: readonly Block[]) => blocks.map((b) => b.text).join('\n');
 
 /** The changed stretches of a conversion, listed once per layout and searched by target offset. */
-class Changes {
+export class Changes {
   private list: AlignedSegment[] | null = null;
 
   constructor(
@@ -75,6 +77,7 @@ class Changes {
 export class SingleLayout implements TextLayout {
   readonly doc: PMNode;
   readonly map: PositionMap;
+  readonly paired = false;
   private readonly text: string;
   private readonly changes: Changes;
 
@@ -120,83 +123,5 @@ export class SingleLayout implements TextLayout {
 
   originalAt(pos: number): { shown: string; original: string } | null {
     return this.changes.around(this.map.toOffset(pos));
-  }
-}
-
-/** Side by side: the original on the left, the converted text on the right, row by row. */
-export class PairedLayout implements TextLayout {
-  readonly doc: PMNode;
-  private readonly left: PositionMap;
-  private readonly right: PositionMap;
-  private readonly identity: Alignment;
-  private readonly targetText: string;
-  private readonly changes: Changes;
-
-  constructor(
-    source: readonly Block[],
-    target: readonly Block[],
-    readonly alignment: Alignment,
-    langs: { source: string; target: string },
-  ) {
-    const built = buildPairedDoc(source, target, langs);
-    this.doc = built.doc;
-    this.left = new PositionMap(source, built.sourceStarts);
-    this.right = new PositionMap(target, built.targetStarts);
-    const sourceText = joined(source);
-    this.targetText = joined(target);
-    this.identity = Alignment.identity(sourceText.length);
-    this.changes = new Changes(sourceText, this.targetText, alignment);
-  }
-
-  get sourceLength(): number {
-    return this.alignment.sourceLength;
-  }
-
-  /** Which column a document position is in. */
-  side(pos: number): 'source' | 'target' {
-    const $pos = this.doc.resolve(Math.max(0, Math.min(pos, this.doc.content.size)));
-    for (let depth = $pos.depth; depth > 0; depth--) {
-      const node = $pos.node(depth);
-      if (node.type.name === 'cell') return node.attrs.side === 'target' ? 'target' : 'source';
-    }
-    // Between rows: the start of the next row's left cell.
-    return 'source';
-  }
-
-  place(range: Range): DocRange[] {
-    return [sourceToPositions(range, this.identity, this.left), sourceToPositions(range, this.alignment, this.right)];
-  }
-
-  toSource(from: number, to: number): Range | null {
-    const side = this.side(from);
-    if (this.side(Math.max(from, to - 1)) !== side) return null;
-    return side === 'source'
-      ? positionsToSource(from, to, this.identity, this.left)
-      : positionsToSource(from, to, this.alignment, this.right);
-  }
-
-  sourceAt(pos: number): number {
-    return this.side(pos) === 'source' ? this.left.toOffset(pos) : this.alignment.toSource(this.right.toOffset(pos));
-  }
-
-  posOf(offset: number): number {
-    return this.left.toPos(offset);
-  }
-
-  shownText(range: Range): string {
-    const r = this.alignment.rangeToTarget(range);
-    return this.targetText.slice(r.start, r.end);
-  }
-
-  counterpart(from: number, to: number): DocRange | null {
-    const source = this.toSource(from, to);
-    if (!source) return null;
-    const [left, right] = this.place(source);
-    return (this.side(from) === 'source' ? right : left) ?? null;
-  }
-
-  originalAt(pos: number): { shown: string; original: string } | null {
-    if (this.side(pos) !== 'target') return null;
-    return this.changes.around(this.right.toOffset(pos));
   }
 }

@@ -1,4 +1,5 @@
 import type { Node as PMNode } from 'prosemirror-model';
+import type { Alignment, Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
 import { readerSchema } from './schema';
 
@@ -69,54 +70,6 @@ export class PositionMap {
   }
 }
 
-/** Rows per chunk of the side-by-side document (see the schema's chunk). */
-const CHUNK_ROWS = 24;
-
-/**
- * Builds the side-by-side document: one row per block, the original on the left and the converted
- * block on the right, so that each pair starts on the same line and the taller sets the height.
- * Returns the document and where each column's blocks start in it.
- */
-export function buildPairedDoc(
-  source: readonly Block[],
-  target: readonly Block[],
-  langs: { source: string; target: string },
-): { doc: PMNode; sourceStarts: number[]; targetStarts: number[] } {
-  const { nodes } = readerSchema;
-  const block = (b: Block) =>
-    (b.kind === 'heading' ? nodes.heading : nodes.paragraph).create(null, b.text ? readerSchema.text(b.text) : null);
-  // A column holds about 32 characters a line at the reading width; a row is about a line taller
-  // than its longer paragraph (the gap between paragraphs).
-  const lines = (b: Block | undefined) => Math.max(1, Math.ceil((b?.text.length ?? 0) / 32));
-  const rows = source.map((b, i) => ({
-    lines: Math.max(lines(b), lines(target[i])) + 1,
-    node: nodes.pair.create(null, [
-      nodes.cell.create({ side: 'source', lang: langs.source }, block(b)),
-      nodes.cell.create({ side: 'target', lang: langs.target }, block(target[i] ?? { ...b, text: '' })),
-    ]),
-  }));
-  const chunks: PMNode[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const group = rows.slice(i, i + CHUNK_ROWS);
-    chunks.push(
-      nodes.chunk.create(
-        { lines: group.reduce((n, r) => n + r.lines, 0) },
-        group.map((r) => r.node),
-      ),
-    );
-  }
-  const doc = nodes.doc.create(null, chunks);
-  const sourceStarts: number[] = [];
-  const targetStarts: number[] = [];
-  doc.descendants((node, pos) => {
-    if (node.type.name !== 'cell') return true;
-    // Cell open, block open: the text starts two positions in.
-    (node.attrs.side === 'target' ? targetStarts : sourceStarts).push(pos + 2);
-    return false;
-  });
-  return { doc, sourceStarts, targetStarts };
-}
-
 /** Builds the reading document from an article's blocks. */
 export function buildDoc(blocks: readonly Block[]): PMNode {
   const { nodes } = readerSchema;
@@ -125,4 +78,17 @@ export function buildDoc(blocks: readonly Block[]): PMNode {
     return type.create(null, b.text ? readerSchema.text(b.text) : null);
   });
   return nodes.doc.create(null, children.length ? children : [nodes.paragraph.create()]);
+}
+
+/** The document-on-screen range of a source range: through the conversion's alignment, then to positions. */
+export function sourceToPositions(range: Range, alignment: Alignment, map: PositionMap): { from: number; to: number } {
+  const shown = alignment.rangeToTarget(range);
+  return { from: map.toPos(shown.start), to: map.toPos(shown.end) };
+}
+
+/** The source range of a range of the document on screen. */
+export function positionsToSource(from: number, to: number, alignment: Alignment, map: PositionMap): Range {
+  const a = map.toOffset(Math.min(from, to));
+  const b = map.toOffset(Math.max(from, to));
+  return alignment.rangeToSource({ start: a, end: b });
 }

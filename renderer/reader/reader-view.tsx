@@ -1,34 +1,35 @@
-import { EditorState, TextSelection } from 'prosemirror-state';
-import { Decoration, EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
-import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
-import type {
-  Article,
-  ConvertedText,
-  ReanchorReport,
-  Settings,
-  TextEncodingName,
-  Theme,
-} from '../../preload/contract/types';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, HIGHLIGHT_COLORS } from '../../preload/contract/types';
-import { api, CallError, unwrap } from '../api';
+import type { DisplayScript } from '../../preload/contract/scripts';
+import type { AppError, Settings } from '../../preload/contract/types';
+import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../../preload/contract/types';
+import { AnnotationStore } from '../annotations/annotation-store';
+import { MarginNotes } from '../annotations/margin-notes';
+import { type NotesPanelActions, NotesPanel } from '../annotations/notes-panel';
+import { HighlightTools, SelectionTools } from '../annotations/popovers';
+import { useAnnotationSnapshot, useAnnotationStore } from '../annotations/use-annotation-store';
+import { useAnnotationView } from '../annotations/use-annotation-view';
+import { api } from '../api';
 import { useI18n } from '../i18n';
-import { ScriptBadge } from '../library/script-badge';
+import { PairedLayout } from '../parallel/paired-layout';
+import { EncodingDialog } from '../ui/encoding-dialog';
 import { ErrorBanner } from '../ui/error-banner';
-import { HighlightTools, MarginNotes, NotesPanel, SelectionTools } from './annotation-ui';
-import { PairedLayout, SingleLayout, type TextLayout } from './layout';
-import { useAnnotations } from './use-annotations';
-import { ExportDialog } from '../library/export-ui';
-import { EncodingDialog } from '../library/import-ui';
-import { HiddenFileInput, TEXT_FILES } from '../ui/file-input';
-import { Notice } from '../ui/notice';
+import { ExportDialog } from '../ui/export-dialog';
+import { Notice, useNotice } from '../ui/notice';
+import { ScriptBadge } from '../ui/script-badge';
+import { langOf, useArticleText } from './article-text';
+import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
+import { SingleLayout, type TextLayout } from './layout';
+import { useMarginRoom } from './margin-room';
+import { useReadOnlyView } from './read-only-view';
+import { useReadingPosition } from './reading-position';
+import { useReplaceText } from './replace-text';
+import { useTextEvents } from './text-events';
+import { ReaderToolbar } from './toolbar';
+import { isLive, type ViewHandle } from './view-handle';
+import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
 
-const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
-const SAVE_DELAY_MS = 400;
 const LINE_STEP = 64;
-/** Room the margin notes need beside the page, each side (the page stays centred). */
-const MARGIN_NOTES_WIDTH = 250;
 
 interface Props {
   articleId: number;
@@ -37,90 +38,39 @@ interface Props {
   onBack(): void;
 }
 
-/** The language tag of the text as shown, so that fonts pick the right regional glyphs. */
-function langOf(article: Article, shown: DisplayScript): string {
-  if (shown === 'simplified') return 'zh-Hans';
-  if (shown === 'traditional') return 'zh-Hant';
-  if (shown === 'taiwan' || shown === 'taiwanPhrases') return 'zh-Hant-TW';
-  if (shown === 'hongkong') return 'zh-Hant-HK';
-  if (article.scriptForm === 'taiwan') return 'zh-Hant-TW';
-  if (article.scriptForm === 'hongkong') return 'zh-Hant-HK';
-  return article.scriptForm ? 'zh-Hant' : 'zh-Hans';
-}
-
-/** Whether keys go to a field (the article takes a caret for selecting, but is never typed in). */
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.isContentEditable && !target.closest('.dz-article')));
-
-/** The reading view: a read-only ProseMirror view of the article, with typography controls. */
+/**
+ * The reading view: the article in a read-only ProseMirror view, in one script or side by side,
+ * with its highlights and notes (one annotation store), typography controls and reader keys.
+ * Each concern lives in its own module; this puts them together.
+ */
 export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const { t } = useI18n();
-  const [article, setArticle] = useState<Article | null>(null);
-  /** The article's text in the script on screen, with its alignment to the source. */
-  const [shown, setShown] = useState<ConvertedText | null>(null);
-  /** The script being converted to, while the conversion runs. */
-  const [converting, setConverting] = useState<DisplayScript | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const onError = useCallback((e: AppError) => setError(e), []);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const mountRef = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<EditorView | null>(null);
-  /** The layout of the view on screen (set when the view is built). */
-  const layoutRef = useRef<TextLayout | null>(null);
-  /** The source offset to bring to the top when the view is (re)built. */
-  const anchorRef = useRef(0);
-  /** The script asked for last, while switches are under way (keys can be pressed faster than they convert). */
-  const wantedRef = useRef<DisplayScript | null>(null);
-  /** The script on screen, current even before React has re-rendered. */
-  const displayedRef = useRef<DisplayScript>('original');
-  const saveTimer = useRef<number | undefined>(undefined);
   const pageRef = useRef<HTMLElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
-  /** Bumped when the view is rebuilt, so that what is measured on it is measured again. */
-  const [viewVersion, setViewVersion] = useState(0);
-  const [width, setWidth] = useState(() => window.innerWidth);
-  const [panelOpen, setPanelOpen] = useState(false);
-  const [replaced, setReplaced] = useState<ReanchorReport | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [replaceEncoding, setReplaceEncoding] = useState<{
-    file: File;
-    ask: Parameters<typeof EncodingDialog>[0]['ask'];
-  } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const handleRef = useRef<ViewHandle | null>(null);
+  /** The source offset to bring to the top when the view is (re)built. */
+  const anchorRef = useRef(0);
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
+  const [panelOpen, setPanelOpen] = useState(false);
   /** Side by side: the original and the converted text in two columns. */
   const [paired, setPaired] = useState(false);
   /** Whether the places where the conversion changed words are marked. */
   const [markWords, setMarkWords] = useState(false);
-  /** The original of the converted words under the pointer. */
-  const [original, setOriginal] = useState<{ x: number; y: number; shown: string; original: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const notice = useNotice();
+  const report = useNotice();
 
-  useEffect(() => {
-    const onResize = () => setWidth(window.innerWidth);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api().getArticle(articleId), api().getConvertedText(articleId)]).then(([a, c]) => {
-      if (!live) return;
-      try {
-        const loaded = unwrap(a);
-        const text = unwrap(c);
-        anchorRef.current = loaded.readingOffset;
-        setArticle(loaded);
-        displayedRef.current = text.script;
-        setShown(text);
-      } catch (e) {
-        setError(e as CallError);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [articleId, reloads]);
+  const position = useReadingPosition(articleId, scrollRef, handleRef);
+  const { current: positionNow } = position;
+  const readerAt = useCallback(() => positionNow()?.offset ?? null, [positionNow]);
+  const beforeSwitch = useCallback(() => positionNow()?.offset, [positionNow]);
+  const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
+  const { article, shown, offered, switchScript } = text;
+  const sideBySide = paired && shown?.script !== 'original';
 
   /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
   const layout: TextLayout | null = useMemo(() => {
@@ -134,641 +84,267 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     }
     return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'));
   }, [shown, article, paired]);
-
-  /** Where the reader is: the source offset of the first visible character, and how far down. */
-  const currentPosition = useCallback((): { offset: number; progress: number } | null => {
-    const scroller = scrollRef.current;
-    const view = viewRef.current;
-    const current = layoutRef.current;
-    if (!scroller || !view || !current) return null;
-    const top = scroller.getBoundingClientRect().top;
-    const max = scroller.scrollHeight - scroller.clientHeight;
-    const progress = max <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / max));
-    for (const child of Array.from(view.dom.children)) {
-      const rect = child.getBoundingClientRect();
-      if (rect.bottom <= top + 4) continue;
-      const hit = view.posAtCoords({ left: rect.left + 4, top: Math.max(rect.top, top) + 8 });
-      const pos = hit ? hit.pos : view.posAtDOM(child, 0);
-      return { offset: current.sourceAt(pos), progress };
-    }
-    return { offset: current.sourceLength, progress };
-  }, []);
-
-  const savePosition = useCallback(() => {
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    const position = currentPosition();
-    if (position) void api().saveReadingPosition({ id: articleId, ...position });
-  }, [articleId, currentPosition]);
-
-  // Mount the ProseMirror view on the text as shown, and bring the anchor (where the reader was,
-  // in source offsets) back to the top: on opening, and on switching scripts.
-  useEffect(() => {
-    const mount = mountRef.current;
-    if (!article || !shown || !layout || !mount) return;
-    layoutRef.current = layout;
-    // The text takes a caret, so that it can be selected from the keyboard (Shift+arrows) as well
-    // as with the mouse, but it never changes: every transaction that would edit it is dropped
-    // and every way of inserting text is refused.
-    const refuse = (_view: EditorView, event: Event) => {
-      event.preventDefault();
-      return true;
-    };
-    const view: EditorView = new EditorView(mount, {
-      state: EditorState.create({ doc: layout.doc }),
-      editable: () => true,
-      dispatchTransaction: (tr) => {
-        if (!tr.docChanged) view.updateState(view.state.apply(tr));
-      },
-      handleTextInput: () => true,
-      handleKeyDown: (_view, event) => event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter',
-      handleDOMEvents: { beforeinput: refuse, paste: refuse, cut: refuse, drop: refuse, dragstart: refuse },
-      attributes: {
-        class: layout instanceof PairedLayout ? 'dz-article dz-paired' : 'dz-article',
-        role: 'document',
-        'aria-label': t('reader.article'),
-        'aria-readonly': 'true',
-        spellcheck: 'false',
-        autocorrect: 'off',
-        autocapitalize: 'off',
-        inputmode: 'none',
-        lang: langOf(article, shown.script),
-        'data-script': shown.script,
-      },
-    });
-    viewRef.current = view;
-    const scroller = scrollRef.current;
-    if (scroller) {
-      scroller.scrollTop = 0;
-      if (anchorRef.current > 0) {
-        const coords = view.coordsAtPos(layout.posOf(anchorRef.current));
-        scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
-      }
-      if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
-    }
-    setViewVersion((v) => v + 1);
-    return () => {
-      view.destroy();
-      viewRef.current = null;
-    };
-    // The view is rebuilt for a new text only; language changes do not remount it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article, layout]);
-
-  const onError = useCallback((e: CallError) => setError(e), []);
-  /** Where the conversion changed words (软件 → 軟體), marked when asked, in every column. */
-  const marks = useMemo(() => {
-    if (!markWords || !shown || !layout) return [];
-    const out: Decoration[] = [];
-    const w = shown.wordChanges;
-    for (let i = 0; i + 3 < w.length; i += 4) {
-      for (const r of layout.place({ start: w[i] ?? 0, end: w[i + 1] ?? 0 })) {
-        if (r.to > r.from) out.push(Decoration.inline(r.from, r.to, { class: 'dz-word-change' }));
-      }
-    }
-    return out;
-  }, [markWords, shown, layout]);
-  const ann = useAnnotations({
-    articleId,
-    layout,
-    viewRef,
-    pageRef,
-    reflow: `${viewVersion}|${settings.fontSize}|${width}|${panelOpen}`,
-    version: reloads,
-    marks,
-    onError,
-  });
-  const { readSelection, clickAt, setSelection } = ann;
-
-  // Selecting text offers to highlight it; clicking a highlight opens its tools.
-  useEffect(() => {
-    const view = viewRef.current;
-    if (!view) return;
-    const dom = view.dom;
-    const onUp = () => window.setTimeout(readSelection, 0);
-    // Selecting with Shift+arrows offers the same tools as selecting with the mouse.
-    const onKeyUp = (e: KeyboardEvent) => {
-      if (e.shiftKey || e.key === 'Shift') readSelection();
-    };
-    const onClick = (e: MouseEvent) => clickAt(e);
-    const onSelectionChange = () => {
-      if (window.getSelection()?.isCollapsed) setSelection(null);
-    };
-    // Tabbing into the text puts the caret where the reader is, not at the top of the article.
-    const onFocus = () => {
-      const position = currentPosition();
-      const v = viewRef.current;
-      const current = layoutRef.current;
-      if (!position || !v || !current || !v.state.selection.empty || v.state.selection.from > 1) return;
-      const pos = current.posOf(position.offset);
-      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, pos)));
-    };
-    // Hovering converted words shows what they were.
-    let frame = 0;
-    const onMove = (e: MouseEvent) => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const v = viewRef.current;
-        const current = layoutRef.current;
-        const hit = v?.posAtCoords({ left: e.clientX, top: e.clientY });
-        const found = hit && current && hit.inside >= 0 ? current.originalAt(hit.pos) : null;
-        setOriginal(found && found.original !== found.shown ? { x: e.clientX, y: e.clientY, ...found } : null);
-      });
-    };
-    const onLeave = () => {
-      cancelAnimationFrame(frame);
-      setOriginal(null);
-    };
-    // One signal takes every listener off again.
-    const listening = new AbortController();
-    const { signal } = listening;
-    dom.addEventListener('mousemove', onMove, { signal });
-    dom.addEventListener('mouseleave', onLeave, { signal });
-    dom.addEventListener('mouseup', onUp, { signal });
-    dom.addEventListener('keyup', onKeyUp, { signal });
-    dom.addEventListener('click', onClick, { signal });
-    dom.addEventListener('focus', onFocus, { signal });
-    document.addEventListener('selectionchange', onSelectionChange, { signal });
-    return () => {
-      cancelAnimationFrame(frame);
-      listening.abort();
-    };
-  }, [viewVersion, readSelection, clickAt, setSelection, currentPosition]);
-
-  /** The notes panel's list: in reading order, orphaned ones last (once each, side by side too). */
-  const panelHighlights = useMemo(
-    () =>
-      [...ann.highlights].sort((a, b) => Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || b.end - a.end),
-    [ann.highlights],
+  const attributes = useMemo(
+    (): Record<string, string> =>
+      article && shown
+        ? { 'aria-label': t('reader.article'), lang: langOf(article, shown.script), 'data-script': shown.script }
+        : {},
+    [article, shown, t],
   );
+  const { mount, handle } = useReadOnlyView(handleRef, layout, attributes);
 
-  /** Whether the margin beside the page is wide enough for notes; else they live in the panel. */
-  const pageWidth = (pageRef.current?.offsetWidth ?? settings.fontSize * 36 + 56) + 2 * MARGIN_NOTES_WIDTH;
+  // A new view shows the anchor (where the reader was, in source offsets) at the top, before it is painted.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!isLive(handle) || !scroller) return;
+    scroller.scrollTop = 0;
+    if (anchorRef.current > 0) {
+      const coords = handle.view.coordsAtPos(handle.layout.posOf(anchorRef.current));
+      scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    }
+    if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
+  }, [handle]);
+
+  const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
   // Side by side, the margins are the other column's: notes go to the panel.
-  const wide = !paired && width - (panelOpen ? 360 : 0) >= pageWidth;
-  // A note to write in a narrow window opens the panel.
-  useEffect(() => {
-    if (ann.focusNote && !wide) setPanelOpen(true);
-  }, [ann.focusNote, wide]);
+  const wide = !paired && roomy;
+  const wordChanges = useWordChanges(markWords, shown, layout);
 
-  /** Scrolls a highlight into view and opens its tools. */
-  const goTo = useCallback(
-    (id: string) => {
-      const target = ann.shown.find((s) => s.highlight.id === id);
-      const view = viewRef.current;
-      const scroller = scrollRef.current;
-      if (!target || !view || !scroller || !layout) return;
-      const from = layout.place(target.highlight)[0]?.from ?? target.from;
-      const coords = view.coordsAtPos(from);
-      const box = scroller.getBoundingClientRect();
-      scroller.scrollTop += coords.top - box.top - box.height / 3;
-      const after = view.coordsAtPos(from);
-      ann.setActive({ id, anchor: { top: after.top, left: after.left, bottom: after.bottom } });
+  const store = useAnnotationStore(() => new AnnotationStore({ bridge: api(), articleId, onError }), reloads);
+  const annotations = useAnnotationSnapshot(store);
+  const { show: showNotice } = notice;
+  const onCopied = useCallback(
+    (ok: boolean) => (ok ? showNotice(t('hl.copied')) : showNotice(t('hl.copyFailed'), 'alert')),
+    [showNotice, t],
+  );
+  const ann = useAnnotationView({
+    store,
+    annotations,
+    handle,
+    pageRef,
+    scrollRef,
+    reflow: `${settings.fontSize}|${width}|${panelOpen}`,
+    wordChanges,
+    onCopied,
+  });
+  useTextEvents(handle, {
+    readSelection: ann.readSelection,
+    clearSelection: ann.clearSelection,
+    click: ann.clickAt,
+    readerAt,
+  });
+  const original = useOriginalUnderPointer(handle);
+
+  const replacing = useReplaceText(
+    articleId,
+    () => store.flushNotes(),
+    (r) => {
+      report.show(t('replace.done', { exact: r.exact, moved: r.moved, orphaned: r.orphaned }));
+      anchorRef.current = positionNow()?.offset ?? 0;
+      setReloads((n) => n + 1);
     },
-    [ann, layout],
+    onError,
   );
 
-  const replaceText = async (file: File, encoding?: TextEncodingName) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await api().replaceArticleText({
-      id: articleId,
-      file: { name: file.name, bytes },
-      ...(encoding ? { encoding } : {}),
-    });
-    if (!result.ok) {
-      setError(new CallError(result.error));
-      return;
-    }
-    if (result.value.status === 'needsEncoding') {
-      // Unsure how the file is encoded: the reader picks from previews, then it goes on.
-      setReplaceEncoding({ file, ask: { ...result.value, token: '' } });
-      return;
-    }
-    setReplaced(result.value);
-    anchorRef.current = currentPosition()?.offset ?? 0;
-    setReloads((n) => n + 1);
-    window.setTimeout(() => setReplaced(null), 10000);
+  const back = () => {
+    position.save();
+    void store.flushNotes();
+    onBack();
   };
-
-  const offered = useMemo(() => (article ? offeredScripts(sourceKind(article.scriptForm)) : []), [article]);
-  // The title in the script on screen, when it is one of the article's blocks.
-  const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
-  const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
-
-  const show = useCallback((text: ConvertedText) => {
-    displayedRef.current = text.script;
-    setShown(text);
-  }, []);
-
-  /** Shows the article in another script, keeping the reader on the same words. */
-  const switchScript = useCallback(
-    async (next: DisplayScript) => {
-      const running = wantedRef.current !== null;
-      wantedRef.current = next;
-      if (running) return; // the switch under way goes on to `next` when it is done
-      anchorRef.current = currentPosition()?.offset ?? anchorRef.current;
-      let current = displayedRef.current;
-      for (let target = wantedRef.current; target !== null && target !== current; target = wantedRef.current) {
-        setConverting(target);
-        const result = await api().getConvertedText(articleId, target);
-        if (!result.ok) {
-          setError(new CallError(result.error));
-          break;
-        }
-        current = target;
-        if (wantedRef.current === target) {
-          show(result.value);
-          void api().setDisplayScript(articleId, target);
-        }
-      }
-      wantedRef.current = null;
-      setConverting(null);
-    },
-    [articleId, currentPosition, show],
-  );
-
-  /** Side by side on or off; on with the original on screen, the first conversion goes on the right. */
-  const togglePaired = useCallback(() => {
-    anchorRef.current = currentPosition()?.offset ?? anchorRef.current;
-    if (paired) {
-      setPaired(false);
-      return;
-    }
-    const now = wantedRef.current ?? displayedRef.current;
-    const target = now === 'original' ? offered.find((o) => o !== 'original') : undefined;
-    setPaired(true);
-    if (target) void switchScript(target);
-  }, [paired, offered, currentPosition, switchScript]);
-
-  // Save the position when leaving, whatever the way out.
-  useEffect(
-    () => () => {
-      if (saveTimer.current !== undefined) savePosition();
-    },
-    [savePosition],
-  );
-
-  const onScroll = () => {
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(savePosition, SAVE_DELAY_MS);
-  };
-
-  const setFontSize = (delta: number) => {
+  const setFontSize = (delta: 1 | -1) => {
     const fontSize = Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, settings.fontSize + delta));
     if (fontSize !== settings.fontSize) onSettings({ fontSize });
   };
+  /** Side by side on or off; on with the original on screen, the first conversion goes on the right. */
+  const toggleParallel = () => {
+    anchorRef.current = positionNow()?.offset ?? anchorRef.current;
+    if (paired) return setPaired(false);
+    const now = text.target();
+    const target = now === 'original' ? offered.find((o) => o !== 'original') : undefined;
+    setPaired(true);
+    if (target) void switchScript(target);
+  };
+  /** Highlights the selection; a note to write in a narrow window opens the panel. */
+  const highlight = (color: Parameters<typeof ann.create>[0] | null, withNote = false) =>
+    void ann.create(color ?? annotations.lastColor, withNote).then((created) => {
+      if (created && withNote && !wide) setPanelOpen(true);
+    });
+  const editNote = (id: string) => {
+    ann.setFocusNote(id);
+    ann.setActive(null);
+    if (!wide) setPanelOpen(true);
+  };
 
-  const back = useCallback(() => {
-    savePosition();
-    onBack();
-  }, [onBack, savePosition]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // ProseMirror marks keys like Escape handled in the text it holds; they are still ours.
-      const inText = e.target instanceof Element && e.target.closest('.dz-article') !== null;
-      if ((e.defaultPrevented && !inText) || isTyping(e.target) || document.querySelector('dialog[open]')) return;
-      if (ann.undo && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void ann.undoDelete();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      // With text selected: H highlights in the last colour, 1–5 in that colour, N adds a note.
-      if (ann.selection) {
-        const colorIndex = '12345'.indexOf(e.key);
-        if (e.key === 'h' || e.key === 'H' || colorIndex >= 0 || e.key === 'n' || e.key === 'N') {
-          e.preventDefault();
-          const color = colorIndex >= 0 ? (HIGHLIGHT_COLORS[colorIndex] ?? 'yellow') : ann.lastColor.current;
-          void ann.create(color, e.key === 'n' || e.key === 'N');
-          return;
-        }
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          window.getSelection()?.removeAllRanges();
-          setSelection(null);
-          return;
-        }
-      }
-      if (ann.active && e.key === 'Escape') {
-        e.preventDefault();
-        ann.setActive(null);
-        return;
-      }
-      if (e.key === 'm' || e.key === 'M') {
-        e.preventDefault();
-        setPanelOpen((open) => !open);
-        return;
-      }
-      if ((e.key === 'p' || e.key === 'P') && offered.length > 1) {
-        e.preventDefault();
-        togglePaired();
-        return;
-      }
-      if (e.key === 'c' || e.key === 'C') {
-        e.preventDefault();
-        setMarkWords((on) => !on);
-        return;
-      }
-      const scroller = scrollRef.current;
-      if (!scroller) return;
-      const page = scroller.clientHeight * 0.9;
-      const moves: Record<string, number> = {
-        j: LINE_STEP,
-        ArrowDown: LINE_STEP,
-        k: -LINE_STEP,
-        ArrowUp: -LINE_STEP,
-        ' ': e.shiftKey ? -page : page,
-        PageDown: page,
-        PageUp: -page,
-      };
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        back();
-      } else if (e.shiftKey && e.key.startsWith('Arrow')) {
-        // Shift+arrows extend the selection (the article has a caret).
-        return;
-      } else if (e.key in moves) {
-        e.preventDefault();
-        scroller.scrollBy({ top: moves[e.key] ?? 0 });
-      } else if (e.key === 'Home' || e.key === 'End') {
-        e.preventDefault();
-        scroller.scrollTop = e.key === 'Home' ? 0 : scroller.scrollHeight;
-      } else if ((e.key === 'v' || e.key === 'V') && shown && offered.length > 1) {
-        e.preventDefault();
-        const at = offered.indexOf(wantedRef.current ?? displayedRef.current);
-        const step = e.shiftKey ? offered.length - 1 : 1;
-        void switchScript(offered[(at + step) % offered.length] ?? 'original');
-      } else if (e.key === '+' || e.key === '=') {
-        setFontSize(1);
-      } else if (e.key === '-') {
-        setFontSize(-1);
-      }
+  // The key table reads the reader as it is when a key is pressed; the listener is added once.
+  const keys = useRef<ReaderKeyContext | null>(null);
+  useLayoutEffect(() => {
+    keys.current = {
+      hasSelection: ann.selection !== null,
+      hasTools: ann.active !== null,
+      canUndo: annotations.canUndo,
+      canSwitch: offered.length > 1,
+      undo: () => void store.undo(),
+      highlight,
+      clearSelection: ann.dropSelection,
+      closeTools: () => ann.setActive(null),
+      togglePanel: () => setPanelOpen((open) => !open),
+      toggleParallel,
+      toggleWordChanges: () => setMarkWords((on) => !on),
+      back,
+      scroll: ({ lines = 0, pages = 0 }) => {
+        const scroller = scrollRef.current;
+        scroller?.scrollBy({ top: lines * LINE_STEP + pages * scroller.clientHeight * 0.9 });
+      },
+      scrollToEnd: (end) => {
+        const scroller = scrollRef.current;
+        if (scroller) scroller.scrollTop = end === 'start' ? 0 : scroller.scrollHeight;
+      },
+      nextScript: (step) => {
+        const at = offered.indexOf(text.target());
+        void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original');
+      },
+      fontSize: setFontSize,
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   });
+  useKeyCommands(READER_KEYS, keys);
 
+  const { goTo } = ann;
+  const noteActions: NotesPanelActions = useMemo(
+    () => ({
+      onEdit: (id, note) => store.editNote(id, note),
+      onFlush: (id) => void store.flushNote(id),
+      onColors: (colors) => store.setColors(colors),
+      onQuery: (query) => store.setQuery(query),
+      onGo: (h) => goTo(h.id),
+      onDelete: (h) => void store.remove(h.id),
+      onClose: () => setPanelOpen(false),
+    }),
+    // goTo changes with what is on screen; the note callbacks only with the store.
+    [store, goTo],
+  );
+  const { onEdit, onFlush } = noteActions;
+  const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
+
+  // The title in the script on screen, when it is one of the article's blocks.
+  const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
+  const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
   const meta = article && [
     article.source,
     article.author && t('reader.by', { author: article.author }),
     article.publishedAt,
   ];
+  const activeHighlight = ann.activeHighlight;
 
   return (
     <div className="reader" data-testid="reader">
-      <header className="toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
-        <button
-          type="button"
-          className="tool"
-          onClick={back}
-          aria-label={t('reader.back')}
-          title={`${t('reader.back')} (Esc)`}
-        >
-          ← <span className="tool-label">{t('library.title')}</span>
-        </button>
-        <div className="toolbar-title" aria-hidden="true">
-          {shownTitle}
-        </div>
-        {offered.length > 1 && (
-          <div
-            className="tool-group script-switch"
-            role="radiogroup"
-            aria-label={t('reader.script')}
-            title={t('reader.scriptHint')}
-          >
-            {offered.map((script) => (
-              <button
-                key={script}
-                type="button"
-                role="radio"
-                aria-checked={shown?.script === script}
-                className="tool script-option"
-                onClick={() => {
-                  if (script === 'original') setPaired(false);
-                  void switchScript(script);
-                }}
-                aria-label={t(`display.${script}.long`)}
-                title={`${t(`display.${script}.long`)} — ${t('reader.scriptHint')}`}
-                data-script={script}
-              >
-                {t(`display.${script}`)}
-              </button>
-            ))}
-          </div>
-        )}
-        {offered.length > 1 && (
-          <div className="tool-group">
-            <button
-              type="button"
-              className="tool"
-              aria-pressed={paired}
-              onClick={togglePaired}
-              title={t('parallel.hint')}
-              data-testid="parallel-toggle"
-            >
-              {t('parallel.toggle')}
-            </button>
-            <button
-              type="button"
-              className="tool"
-              aria-pressed={markWords}
-              onClick={() => setMarkWords((on) => !on)}
-              title={t('marks.hint')}
-              disabled={shown?.script === 'original'}
-            >
-              {t('marks.toggle')}
-            </button>
-          </div>
-        )}
-        <span className="sr-only" role="status" aria-live="polite">
-          {converting ? t('reader.converting') : ''}
-        </span>
-        <div className="tool-group">
-          <button
-            type="button"
-            className="tool"
-            aria-pressed={panelOpen}
-            onClick={() => setPanelOpen((open) => !open)}
-            title={t('notes.toggleHint')}
-          >
-            {t('notes.toggle')}
-            {ann.highlights.length > 0 && <span className="count"> {ann.highlights.length}</span>}
-          </button>
-          <button type="button" className="tool" onClick={() => setExporting(true)} data-testid="export-button">
-            {t('export.button')}
-          </button>
-          <button
-            type="button"
-            className="tool"
-            onClick={() => replaceInput.current?.click()}
-            title={t('replace.hint')}
-          >
-            {t('replace.button')}
-          </button>
-          <HiddenFileInput
-            inputRef={replaceInput}
-            accept={TEXT_FILES}
-            label={t('replace.hint')}
-            testId="replace-input"
-            onFiles={([file]) => {
-              if (file) void replaceText(file);
-            }}
-          />
-        </div>
-        <div className="tool-group">
-          <button
-            type="button"
-            className="tool"
-            onClick={() => setFontSize(-1)}
-            aria-label={t('reader.smaller')}
-            title={`${t('reader.smaller')} (-)`}
-            disabled={settings.fontSize <= FONT_SIZE_MIN}
-          >
-            A−
-          </button>
-          <button
-            type="button"
-            className="tool"
-            onClick={() => setFontSize(1)}
-            aria-label={t('reader.larger')}
-            title={`${t('reader.larger')} (+)`}
-            disabled={settings.fontSize >= FONT_SIZE_MAX}
-          >
-            A+
-          </button>
-        </div>
-        <div className="tool-group" role="radiogroup" aria-label={t('reader.theme')}>
-          {THEMES.map((theme) => (
-            <button
-              key={theme}
-              type="button"
-              role="radio"
-              aria-checked={settings.theme === theme}
-              className={`tool swatch swatch-${theme}`}
-              onClick={() => onSettings({ theme })}
-              aria-label={t(`reader.theme.${theme}`)}
-              title={t(`reader.theme.${theme}`)}
-            />
-          ))}
-        </div>
-      </header>
-      {error && <ErrorBanner error={error.error} onDismiss={onBack} />}
+      <ReaderToolbar
+        replaceInput={replaceInput}
+        state={{
+          title: shownTitle,
+          offered,
+          script: shown?.script,
+          converting: text.converting !== null,
+          paired,
+          markWords,
+          panelOpen,
+          highlightCount: annotations.highlights.length,
+          settings,
+        }}
+        actions={{
+          back,
+          chooseScript: (script: DisplayScript) => {
+            if (script === 'original') setPaired(false);
+            void switchScript(script);
+          },
+          toggleParallel,
+          toggleWordChanges: () => setMarkWords((on) => !on),
+          togglePanel: () => setPanelOpen((open) => !open),
+          exportNotes: () => setExporting(true),
+          replaceText: (file) => void replacing.replace(file),
+          fontSize: setFontSize,
+          settings: onSettings,
+        }}
+      />
+      {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
         <div
           className="reader-scroll"
           ref={scrollRef}
           tabIndex={0}
-          onScroll={onScroll}
+          onScroll={position.onScroll}
           aria-label={article?.title ?? t('reader.loading')}
         >
-          <article className={paired && shown?.script !== 'original' ? 'page paired' : 'page'} ref={pageRef}>
+          <article className={sideBySide ? 'page paired' : 'page'} ref={pageRef}>
             {!article && !error && <p className="muted">{t('reader.loading')}</p>}
             {article && (
               <div className="article-meta">
                 <ScriptBadge script={article.script} form={article.scriptForm} />
-                {converting && <span className="muted converting">{t('reader.converting')}</span>}
+                {text.converting && <span className="muted converting">{t('reader.converting')}</span>}
                 {meta?.filter(Boolean).map((m) => (
                   <span key={m}>{m}</span>
                 ))}
               </div>
             )}
-            <div ref={mountRef} />
+            <div ref={mount} />
             {wide && (
               <MarginNotes
                 notes={ann.notes}
+                states={annotations.notes}
                 focusId={ann.focusNote}
                 activeId={ann.hovered ?? ann.active?.id ?? null}
-                onSave={ann.saveNote}
+                actions={marginActions}
                 onActive={ann.setHovered}
               />
             )}
           </article>
         </div>
         {panelOpen && (
-          <NotesPanel
-            highlights={panelHighlights}
-            quoteOf={ann.quoteOf}
-            focusId={ann.focusNote}
-            onGo={(h) => goTo(h.id)}
-            onSave={ann.saveNote}
-            onDelete={(h) => void ann.remove(h.id)}
-            onClose={() => setPanelOpen(false)}
-          />
+          <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
-      {original && (
-        <div
-          className="orig-tooltip"
-          role="tooltip"
-          style={{ left: original.x + 12, top: original.y + 16 }}
-          data-testid="original-tooltip"
-        >
-          <span className="muted">{t('parallel.original')}</span>{' '}
-          <span lang={article ? langOf(article, 'original') : undefined}>{original.original}</span>
-        </div>
-      )}
+      {original && <OriginalTooltip original={original} lang={article ? langOf(article, 'original') : undefined} />}
       {ann.selection && (
         <SelectionTools
           anchor={ann.selection.anchor}
-          onHighlight={(color) => void ann.create(color)}
-          onNote={() => void ann.create(ann.lastColor.current, true)}
+          onHighlight={(color) => highlight(color)}
+          onNote={() => highlight(null, true)}
         />
       )}
-      {ann.active && ann.activeHighlight && (
+      {ann.active && activeHighlight && (
         <HighlightTools
-          highlight={ann.activeHighlight}
+          highlight={activeHighlight}
           anchor={ann.active.anchor}
-          onColor={(color) => void ann.recolor(ann.activeHighlight!.id, color)}
-          onNote={() => {
-            ann.setFocusNote(ann.activeHighlight!.id);
+          onColor={(color) => void store.recolor(activeHighlight.id, color)}
+          onNote={() => editNote(activeHighlight.id)}
+          onCopy={() => ann.copy(activeHighlight.id)}
+          onDelete={() => {
             ann.setActive(null);
+            void store.remove(activeHighlight.id);
           }}
-          onCopy={() => void ann.copy(ann.activeHighlight!.id)}
-          onDelete={() => void ann.remove(ann.activeHighlight!.id)}
           onClose={() => ann.setActive(null)}
         />
       )}
-      {ann.undo && (
-        <div className="toast" role="status" aria-live="polite">
-          <span>{t('hl.deleted')}</span>
-          <button type="button" className="button" onClick={() => void ann.undoDelete()}>
-            {t('delete.undo')}
-          </button>
-        </div>
-      )}
-      {replaceEncoding && (
-        <EncodingDialog
-          ask={replaceEncoding.ask}
-          onChoose={(encoding) => {
-            const { file } = replaceEncoding;
-            setReplaceEncoding(null);
-            if (encoding) void replaceText(file, encoding);
-          }}
+      {annotations.deleted && (
+        <Notice
+          message={t('hl.deleted')}
+          testId="undo-notice"
+          onClose={() => undefined}
+          action={{ label: t('delete.undo'), run: () => void store.undo() }}
         />
       )}
+      {replacing.asking && <EncodingDialog ask={replacing.asking} onChoose={replacing.answer} />}
       {exporting && (
         <ExportDialog
           articleId={articleId}
           onClose={() => setExporting(false)}
           onDone={(message) => {
             setExporting(false);
-            setNotice(message);
-            window.setTimeout(() => setNotice(null), 10000);
+            showNotice(message);
           }}
         />
       )}
-      {notice && <Notice message={notice} onClose={() => setNotice(null)} />}
-      {replaced && (
-        <div className="toast" role="status" aria-live="polite" data-testid="replace-report">
-          <span>
-            {t('replace.done', { exact: replaced.exact, moved: replaced.moved, orphaned: replaced.orphaned })}
-          </span>
-          <button type="button" className="button" onClick={() => setReplaced(null)}>
-            {t('hl.close')}
-          </button>
-        </div>
-      )}
+      {notice.notice && <Notice message={notice.notice.message} tone={notice.notice.tone} onClose={notice.clear} />}
+      {report.notice && <Notice message={report.notice.message} testId="replace-report" onClose={report.clear} />}
     </div>
   );
 }

@@ -255,3 +255,52 @@ test('highlights export in the chosen format and script, and the JSON imports ba
   // Explained in the reader's language only: main's English detail is not printed after it.
   await expect(app.getByTestId('notice')).not.toContainText('annotation');
 });
+
+test('the highlight tools recolour a highlight (redrawn at once, undone with Ctrl+Z) and copy its quote, saying so', async ({
+  app,
+}) => {
+  await app.locator(openButton(TITLES.traditional)).click();
+  await select(app, '最漫長的夏天');
+  await app.keyboard.press('1');
+  await expect(article(app).locator('.hl-yellow')).toHaveText('最漫長的夏天');
+
+  await article(app).locator('.hl').first().click();
+  const tools = app.getByTestId('highlight-tools');
+  await tools.getByRole('radio', { name: '改为绿色' }).click();
+  await expect(article(app).locator('.hl-green')).toHaveText('最漫長的夏天');
+  await expect(article(app).locator('.hl-yellow')).toHaveCount(0);
+  await expect(tools.getByRole('radio', { name: '改为绿色' })).toHaveAttribute('aria-checked', 'true');
+  await app.keyboard.press('Escape');
+  await expect(tools).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  await expect(article(app).locator('.hl-yellow')).toHaveText('最漫長的夏天');
+  await expect(article(app).locator('.hl-green')).toHaveCount(0);
+
+  // Copying: the clipboard is stood in for, so that both outcomes can be seen.
+  await app.evaluate(() => {
+    const copied: string[] = [];
+    (window as unknown as { copied: string[] }).copied = copied;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => (copied.push(text), Promise.resolve()) },
+    });
+  });
+  // ProseMirror counts clicks near each other within half a second as double and triple clicks
+  // (selecting a word, a paragraph): each click here goes to another end of the highlight.
+  const hl = article(app).locator('.hl').first();
+  const width = (await hl.boundingBox())!.width;
+  await hl.click({ position: { x: 6, y: 10 } });
+  await tools.getByRole('button', { name: '复制引文' }).click();
+  await expect(app.getByTestId('notice')).toHaveText(/已复制引文。/);
+  expect(await app.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['最漫長的夏天']);
+
+  await app.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+    });
+  });
+  await hl.click({ position: { x: width - 6, y: 10 } });
+  await tools.getByRole('button', { name: '复制引文' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: '无法复制引文' })).toBeVisible();
+});

@@ -57,9 +57,17 @@ test('side by side: a highlight made in the right column shows in the left, and 
   const leftText = (await app.locator(left).textContent()) ?? '';
   expect(rightText).not.toBe(leftText);
 
-  // Selecting in the left column marks the same words on the right.
+  // Selecting in the left column marks the same words on the right, and only there.
   await select(app, '騰訊', left);
   await expect(app.locator(`${right} .dz-counterpart`)).toHaveText('腾讯');
+  await expect(app.locator(`${left} .dz-counterpart`)).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(app.locator('.dz-counterpart')).toHaveCount(0);
+
+  // Selecting in the right column marks them on the left.
+  await select(app, '腾讯', right);
+  await expect(app.locator(`${left} .dz-counterpart`)).toHaveText('騰訊');
+  await expect(app.locator(`${right} .dz-counterpart`)).toHaveCount(0);
   await app.keyboard.press('Escape');
 
   // Highlight in the right (Simplified) column: the left (Taiwan) column shows it on the same words.

@@ -69,7 +69,7 @@ describe('the built main process', () => {
 
   it('refuses calls from another webContents, from a foreign frame, or from a frame that is gone', async () => {
     const channel = callChannel('listArticles');
-    const refused = { ok: false, error: { code: 'unsupported', message: 'Untrusted sender.' } };
+    const refused = { ok: false, error: { code: 'unsupported', detail: 'Untrusted sender.' } };
     const stranger = new smoke.FakeWebContents('app://duizhao/index.html');
     expect(await smoke.invokeMain(channel, [], stranger)).toEqual(refused);
     expect(await smoke.invokeMain(channel, [], win.webContents, 'https://evil.example/')).toEqual(refused);

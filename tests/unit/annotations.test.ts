@@ -6,9 +6,8 @@ import { AppFailure } from '../../preload/contract/errors';
 import { convertChain, type Variant } from '../../main/script/convert';
 import { openServices } from '../../main/services';
 import { layoutBlocks } from '../../main/db/articles';
-import { positionsToSource, sourceToPositions } from '../../renderer/reader/highlights';
-import { PairedLayout } from '../../renderer/reader/layout';
-import { PositionMap } from '../../renderer/reader/positions';
+import { PairedLayout } from '../../renderer/parallel/paired-layout';
+import { PositionMap, positionsToSource, sourceToPositions } from '../../renderer/reader/positions';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
 
 function library() {

@@ -77,12 +77,12 @@ describe('sending dropped files to main', () => {
     let calls = 0;
     const outcomes = await importInChunks([big, ...small], (payload) => {
       calls += 1;
-      if (calls === 1) return Promise.resolve({ ok: false, error: { code: 'database', message: 'disk full' } });
+      if (calls === 1) return Promise.resolve({ ok: false, error: { code: 'database', detail: 'disk full' } });
       return Promise.resolve({
         ok: true,
         value: {
           batchId: 'b',
-          outcomes: payload.map((f) => ({ status: 'failed', name: f.name, error: { code: 'internal', message: 'x' } })),
+          outcomes: payload.map((f) => ({ status: 'failed', name: f.name, error: { code: 'internal', detail: 'x' } })),
         },
       } as Result<ImportReport>);
     });

@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
-  type AnnotationImportReport,
   EXPORT_FORMATS,
   EXPORT_SCRIPTS,
   type ExportFormat,
@@ -9,9 +8,8 @@ import {
 } from '../../preload/contract/types';
 import { api, CallError, unwrap } from '../api';
 import { useI18n } from '../i18n';
-import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-banner';
-import { HiddenFileInput } from '../ui/file-input';
+import { Dialog } from './dialog';
+import { errorMessage } from './error-banner';
 
 /** Hands an export to the browser as a download (where there is no save dialog: the test host). */
 function download(result: Extract<ExportResult, { saved: false }>) {
@@ -128,36 +126,4 @@ export function ExportDialog({
       )}
     </Dialog>
   );
-}
-
-/** Import of annotations from our JSON: a file input, and a report in words. */
-export function useAnnotationImport(onDone: (message: string) => void, onError: (message: string) => void) {
-  const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
-  const describe = (r: AnnotationImportReport) =>
-    t('importNotes.report', {
-      total: r.total,
-      matched: r.matched,
-      orphaned: r.orphaned,
-      noArticle: r.noArticle,
-      alreadyThere: r.alreadyThere,
-    });
-  const onFile = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await api().importAnnotations({ file: { name: file.name, bytes } });
-    if (result.ok) onDone(describe(result.value));
-    else onError(errorMessage(t, result.error));
-  };
-  const element = (
-    <HiddenFileInput
-      inputRef={input}
-      accept=".json,application/json,application/ld+json"
-      label={t('importNotes.button')}
-      testId="annotation-import-input"
-      onFiles={([file]) => {
-        if (file) void onFile(file);
-      }}
-    />
-  );
-  return { open: () => input.current?.click(), element };
 }

@@ -1,0 +1,141 @@
+import { type RefObject, useEffect } from 'react';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../preload/contract/types';
+
+/** What the reader's keys act on, read when a key is pressed (never captured at subscription). */
+export interface ReaderKeyContext {
+  hasSelection: boolean;
+  hasTools: boolean;
+  canUndo: boolean;
+  /** More than one script to show (switching, side by side). */
+  canSwitch: boolean;
+  undo(): void;
+  /** Highlights the selection; no colour: the last one used. */
+  highlight(color: HighlightColor | null, withNote: boolean): void;
+  clearSelection(): void;
+  closeTools(): void;
+  togglePanel(): void;
+  toggleParallel(): void;
+  toggleWordChanges(): void;
+  back(): void;
+  /** Scrolls by lines (positive: down) or by screens. */
+  scroll(by: { lines?: number; pages?: number }): void;
+  scrollToEnd(end: 'start' | 'end'): void;
+  /** Shows the next (1) or the previous (-1) script. */
+  nextScript(step: 1 | -1): void;
+  fontSize(delta: 1 | -1): void;
+}
+
+/** One row of the key table: the first row whose keys match and whose condition holds runs. */
+export interface KeyCommand {
+  /** `KeyboardEvent.key` values; letters are matched in either case. */
+  keys: readonly string[];
+  /** Ctrl or Cmd held (and only then); without it, no modifier but Shift may be held. */
+  mod?: boolean;
+  when?(c: ReaderKeyContext, e: KeyboardEvent): boolean;
+  run(c: ReaderKeyContext, e: KeyboardEvent): void;
+  /** What it does, for people reading the table. */
+  description: string;
+  /** Leave the browser's own action (no preventDefault). */
+  keepDefault?: boolean;
+}
+
+const colorKeys = ['1', '2', '3', '4', '5'];
+
+/** The reader's keys, in the order they are tried. */
+export const READER_KEYS: readonly KeyCommand[] = [
+  {
+    keys: ['z'],
+    mod: true,
+    when: (c) => c.canUndo,
+    run: (c) => c.undo(),
+    description: 'Undo the last change to highlights',
+  },
+  {
+    keys: ['h'],
+    when: (c) => c.hasSelection,
+    run: (c) => c.highlight(null, false),
+    description: 'Highlight the selection in the last colour',
+  },
+  {
+    keys: colorKeys,
+    when: (c) => c.hasSelection,
+    run: (c, e) => c.highlight(HIGHLIGHT_COLORS[colorKeys.indexOf(e.key)] ?? 'yellow', false),
+    description: 'Highlight the selection in colour 1–5',
+  },
+  {
+    keys: ['n'],
+    when: (c) => c.hasSelection,
+    run: (c) => c.highlight(null, true),
+    description: 'Highlight the selection and write a note',
+  },
+  { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
+  { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },
+  { keys: ['m'], run: (c) => c.togglePanel(), description: 'Show or hide the notes panel' },
+  { keys: ['p'], when: (c) => c.canSwitch, run: (c) => c.toggleParallel(), description: 'Side by side on or off' },
+  { keys: ['c'], run: (c) => c.toggleWordChanges(), description: 'Mark the words the conversion changed' },
+  { keys: ['Escape'], run: (c) => c.back(), description: 'Back to the library' },
+  {
+    keys: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'],
+    when: (_c, e) => e.shiftKey,
+    run: () => undefined,
+    keepDefault: true,
+    description: 'Shift+arrows extend the selection (the text has a caret)',
+  },
+  { keys: ['j', 'ArrowDown'], run: (c) => c.scroll({ lines: 1 }), description: 'Down a line' },
+  { keys: ['k', 'ArrowUp'], run: (c) => c.scroll({ lines: -1 }), description: 'Up a line' },
+  { keys: [' '], run: (c, e) => c.scroll({ pages: e.shiftKey ? -1 : 1 }), description: 'Down a screen (Shift: up)' },
+  { keys: ['PageDown'], run: (c) => c.scroll({ pages: 1 }), description: 'Down a screen' },
+  { keys: ['PageUp'], run: (c) => c.scroll({ pages: -1 }), description: 'Up a screen' },
+  { keys: ['Home'], run: (c) => c.scrollToEnd('start'), description: 'To the top' },
+  { keys: ['End'], run: (c) => c.scrollToEnd('end'), description: 'To the end' },
+  {
+    keys: ['v'],
+    when: (c) => c.canSwitch,
+    run: (c, e) => c.nextScript(e.shiftKey ? -1 : 1),
+    description: 'Next script (Shift: previous)',
+  },
+  { keys: ['+', '='], run: (c) => c.fontSize(1), keepDefault: true, description: 'Larger text' },
+  { keys: ['-'], run: (c) => c.fontSize(-1), keepDefault: true, description: 'Smaller text' },
+];
+
+/** Whether keys go to a field (the article takes a caret for selecting, but is never typed in). */
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.isContentEditable && !target.closest('.dz-article')));
+
+const matches = (command: KeyCommand, e: KeyboardEvent) => {
+  const mod = e.ctrlKey || e.metaKey;
+  if (command.mod ? !mod : mod || e.altKey) return false;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  return command.keys.includes(key);
+};
+
+/** The command a key press runs, if any. */
+export function commandFor(
+  table: readonly KeyCommand[],
+  context: ReaderKeyContext,
+  e: KeyboardEvent,
+): KeyCommand | null {
+  return table.find((command) => matches(command, e) && (command.when?.(context, e) ?? true)) ?? null;
+}
+
+/**
+ * One window listener for the whole life of the reader, running the table against the context
+ * as it is when the key is pressed (the ref is kept current by the caller).
+ */
+export function useKeyCommands(table: readonly KeyCommand[], context: RefObject<ReaderKeyContext | null>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // ProseMirror marks keys like Escape handled in the text it holds; they are still ours.
+      const inText = e.target instanceof Element && e.target.closest('.dz-article') !== null;
+      if ((e.defaultPrevented && !inText) || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      const c = context.current;
+      const command = c && commandFor(table, c, e);
+      if (!c || !command) return;
+      if (!command.keepDefault) e.preventDefault();
+      command.run(c, e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [table, context]);
+}
