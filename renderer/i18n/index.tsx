@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { forDisplay } from '../../preload/contract/display';
 import type { LocaleSetting } from '../../preload/contract/types';
 import { en, zhHans, zhHant, type MessageKey, type Messages } from './messages';
 
@@ -28,7 +29,14 @@ export function translator(locale: UiLocale): Translate {
   const catalog = CATALOGS[locale];
   return (key, params) => {
     const text = catalog[key];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+    // Parameters are titles and file names from outside: shown without bidi controls, on one line,
+    // so that a right-to-left override cannot disguise "txt.exe" inside a message.
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => {
+          const value = params[name];
+          return value === undefined ? m : typeof value === 'string' ? forDisplay(value) : String(value);
+        })
+      : text;
   };
 }
 

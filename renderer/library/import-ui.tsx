@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
 import { errorMessage } from '../ui/error-banner';
 import type { ReportLine } from './use-import';
+import { forDisplay } from '../../preload/contract/display';
 
 export function ImportProgress({ progress }: { progress: EventPayloads['importProgress'] }) {
   const { t } = useI18n();
@@ -35,7 +36,9 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
       <ul>
         {lines.map((line, i) => (
           <li key={i} className={`report-${line.status}`}>
-            <span className="report-name">{line.status === 'imported' ? line.article.title : line.name}</span>
+            <span className="report-name">
+              {forDisplay(line.status === 'imported' ? line.article.title : line.name)}
+            </span>
             <span className="report-status">{describe(line)}</span>
           </li>
         ))}

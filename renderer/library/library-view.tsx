@@ -3,6 +3,7 @@ import type { ArticleSummary, SearchHit } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n, type UiLocale } from '../i18n';
 import { ScriptBadge } from '../ui/script-badge';
+import { forDisplay } from '../../preload/contract/display';
 
 export type SortKey = 'imported' | 'published' | 'title';
 const SORT_KEYS: readonly SortKey[] = ['imported', 'published', 'title'];
@@ -127,7 +128,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
               aria-label={t('library.open', { title: a.title })}
             >
               <span className="article-title" lang={a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans'}>
-                {a.title}
+                {forDisplay(a.title)}
               </span>
               <span className="article-meta">
                 <ScriptBadge script={a.script} form={a.scriptForm} />

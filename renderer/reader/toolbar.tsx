@@ -3,6 +3,7 @@ import type { DisplayScript } from '../../preload/contract/scripts';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, type Settings, type Theme } from '../../preload/contract/types';
 import { useI18n } from '../i18n';
 import { HiddenFileInput, TEXT_FILES } from '../ui/file-input';
+import { forDisplay } from '../../preload/contract/display';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
 
@@ -57,7 +58,7 @@ export function ReaderToolbar({
         ← <span className="tool-label">{t('library.title')}</span>
       </button>
       <div className="toolbar-title" aria-hidden="true">
-        {state.title}
+        {state.title === undefined ? undefined : forDisplay(state.title)}
       </div>
       {offered.length > 1 && (
         <div

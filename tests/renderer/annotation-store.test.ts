@@ -194,7 +194,7 @@ describe('the list, the filter and the undo stack', () => {
     const { bridge, store, id, errors } = await setup();
     bridge.failNext('deleteHighlight', 1);
     await store.remove(id);
-    expect(errors.map((e) => e.code)).toEqual(['database']);
+    expect(errors.map((e) => e.code)).toEqual(['busy']);
     expect(store.getSnapshot().highlights).toHaveLength(1);
     await store.remove(id);
     expect(store.getSnapshot().deleted).not.toBeNull();

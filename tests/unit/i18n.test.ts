@@ -32,3 +32,13 @@ describe('i18n', () => {
     expect(translator('en')('import.progress', { done: 1, total: 3, name: 'a.txt' })).toBe('Importing 1 of 3: a.txt');
   });
 });
+
+describe('parameters from outside', () => {
+  it('are shown without bidi controls, so a right-to-left override cannot disguise a file name', () => {
+    for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      const shown = translator(locale)('delete.confirmBody', { title: '報告\u202Etxt.exe' });
+      expect(shown).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(shown).toContain('報告txt.exe');
+    }
+  });
+});
