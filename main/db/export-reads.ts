@@ -1,6 +1,7 @@
 import type { ScriptForm } from '../../preload/contract/scripts';
 import type { Highlight } from '../../preload/contract/types';
 import type { Db } from './connection';
+import { ArticleStore } from './articles';
 import { HighlightStore } from './highlights';
 
 /** An article as an export names it: what it says about itself, and the hash that finds it again. */
@@ -55,9 +56,11 @@ const toArticle = (r: Row): ExportableArticle => ({
 /** {@link ExportReads} over the library database. */
 export class ExportReadStore implements ExportReads {
   private readonly highlightRows: HighlightStore;
+  private readonly articleRows: ArticleStore;
 
   constructor(private readonly db: Db) {
     this.highlightRows = new HighlightStore(db);
+    this.articleRows = new ArticleStore(db);
   }
 
   articles(): ExportableArticle[] {
@@ -74,13 +77,8 @@ export class ExportReadStore implements ExportReads {
   }
 
   sourceText(id: number): string | undefined {
-    const rows = this.db
-      .prepare(
-        `SELECT b.text FROM article_blocks b JOIN articles a ON a.id = b.article_id
-         WHERE b.article_id = ? AND a.deleted_at IS NULL ORDER BY b.position`,
-      )
-      .all(id) as { text: string }[];
-    return rows.length > 0 ? rows.map((r) => r.text).join('\n') : undefined;
+    // The article store's read already leaves soft-deleted articles out.
+    return this.articleRows.sourceText(id);
   }
 
   highlights(articleId: number): Highlight[] {
