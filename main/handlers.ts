@@ -12,6 +12,8 @@ export interface Edges {
   pickImportPaths(): Promise<string[] | null>;
   /** Asks where to save a file (confirming before replacing one): its path, or null when they cancel. */
   pickSavePath(defaultName: string): Promise<string | null>;
+  /** Starts the app again (after a restore is scheduled); absent where a person restarts it (the test host). */
+  restart?: () => void;
 }
 
 /** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
@@ -81,6 +83,8 @@ export function createHandlers(services: Services, edges: Edges) {
       } catch (error) {
         throw new AppFailure('not_found', error instanceof Error ? error.message : String(error));
       }
+      // The reply goes out first; then the app opens again on the restored library.
+      edges.restart?.();
       return { restartRequired: true as const };
     },
     getSettings: () => settings.get(),

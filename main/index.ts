@@ -141,6 +141,13 @@ async function start(): Promise<void> {
     appInfo: () => ({ version: app.getVersion(), systemLocale: app.getLocale(), nativeDialogs: true }),
     pickImportPaths: () => pickImportPaths(mainWindow),
     pickSavePath: (name) => pickSavePath(mainWindow, name),
+    // A restored backup is put in place when the library next opens: start again once the reply is out.
+    restart: () => {
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 300);
+    },
   });
   registerIpc(handlers, isTrustedSender);
   mainWindow = createWindow();

@@ -4,6 +4,7 @@ import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/con
 import { api, type CallError, unwrap } from './api';
 import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
 import { useAnnotationImport } from './library/annotation-import';
+import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backups';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
 import { useImport } from './library/use-import';
@@ -59,6 +60,8 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
   const [undo, setUndo] = useState<ArticleSummary | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [backups, setBackups] = useState(false);
+  const health = useLibraryHealth();
   const [notice, setNotice] = useState<string | null>(null);
   const showNotice = useCallback((message: string) => {
     setNotice(message);
@@ -196,6 +199,9 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
                 {t('importNotes.button')}
               </button>
               {notesImport.element}
+              <button type="button" className="button" onClick={() => setBackups(true)}>
+                {t('backups.button')}
+              </button>
               <label className="sort">
                 <span className="muted">{t('settings.defaultScript')}</span>
                 <select
@@ -235,6 +241,9 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
               onFiles={(files) => void imports.importFiles(files)}
             />
           </header>
+          {health?.status === 'damaged' && (
+            <DamagedBanner onExport={() => setExporting(true)} onBackups={() => setBackups(true)} />
+          )}
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           {imports.progress && <ImportProgress progress={imports.progress} />}
           {imports.report.length > 0 && <ImportReport lines={imports.report} onDismiss={imports.clearReport} />}
@@ -256,6 +265,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
           }}
         />
       )}
+      {backups && <BackupsDialog nativeDialogs={info.nativeDialogs} onClose={() => setBackups(false)} />}
       {notice && <Notice message={notice} onClose={() => setNotice(null)} />}
       {undo && (
         <div className="toast" role="status" aria-live="polite">

@@ -6,7 +6,7 @@ import type { EncodingCandidate, TextEncodingName } from '../../preload/contract
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import type { NewArticle } from '../db/articles';
 import type { ScriptDetector } from '../script/detect';
-import { decodeBytes, detectEncoding, looksBinary } from './decode';
+import { decodeBytes, decodingReport, detectEncoding, looksBinary } from './decode';
 import { normalizeText, parsePlainText, type ParsedArticle } from './parse';
 
 /**
@@ -48,10 +48,17 @@ export function decode(bytes: Uint8Array, encoding?: TextEncodingName): Decoded 
 
 /** The first lines of the bytes in each candidate encoding, so that the reader sees which reads right. */
 export function previews(bytes: Uint8Array, candidates: readonly TextEncodingName[]): EncodingCandidate[] {
-  return candidates.map((encoding) => ({
-    encoding,
-    preview: normalizeText(decodeBytes(bytes.subarray(0, PREVIEW_CHARS * 4), encoding)).slice(0, PREVIEW_CHARS),
-  }));
+  return candidates.map((encoding) => {
+    const candidate: EncodingCandidate = {
+      encoding,
+      preview: normalizeText(decodeBytes(bytes.subarray(0, PREVIEW_CHARS * 4), encoding)).slice(0, PREVIEW_CHARS),
+    };
+    // What this encoding would lose over the whole file, so that the reader is told before choosing.
+    const { replacements, warnings } = decodingReport(bytes, encoding);
+    if (replacements > 0) candidate.replacements = replacements;
+    if (warnings.length > 0) candidate.warnings = warnings;
+    return candidate;
+  });
 }
 
 /** A text read into an article, before its script is detected (detection waits for the duplicate check). */

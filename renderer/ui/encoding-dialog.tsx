@@ -56,6 +56,14 @@ export function EncodingDialog({
             <span className="encoding-preview" lang="zh">
               {c.preview}
             </span>
+            {(c.replacements !== undefined || c.warnings) && (
+              <span className="encoding-damage" data-testid={`encoding-damage-${c.encoding}`}>
+                {c.replacements !== undefined && t('encoding.replacements', { count: c.replacements })}
+                {c.warnings?.map((w) => (
+                  <span key={w}> {t(`encoding.warning.${w}`)}</span>
+                ))}
+              </span>
+            )}
           </label>
         ))}
       </fieldset>

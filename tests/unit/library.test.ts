@@ -71,6 +71,24 @@ describe('import', () => {
     expect(s.articles.list()).toHaveLength(3);
   });
 
+  it('offers a UTF-8 file with one bad byte as UTF-8, saying how many bytes are lost, and warns of a cut-off end', async () => {
+    const { s } = services(false);
+    const good = Buffer.from(sample('000'), 'utf8');
+    // One stray byte between two characters (after a line break).
+    const at = good.indexOf(0x0a, 300) + 1;
+    const bad = Buffer.concat([good.subarray(0, at), Buffer.from([0xff]), good.subarray(at)]);
+    const [outcome] = (await s.library.importFiles([{ name: 'bad.txt', bytes: bad }])).outcomes;
+    expect(outcome?.status).toBe('needsEncoding');
+    if (outcome?.status !== 'needsEncoding') return;
+    expect(outcome.candidates[0]).toMatchObject({ encoding: 'utf-8', replacements: 1 });
+    expect(outcome.candidates[0]?.warnings).toBeUndefined();
+    // Cut in the middle of a three-byte character: the last character is lost, and that is said.
+    const cut = good.subarray(0, good.length - 1);
+    const [truncated] = (await s.library.importFiles([{ name: 'cut.txt', bytes: cut }])).outcomes;
+    expect(truncated?.status === 'needsEncoding' && truncated.candidates[0]?.warnings).toContain('truncated');
+    expect(s.articles.list()).toHaveLength(0);
+  });
+
   it('imports a Big5 file with the text intact and records the encoding', async () => {
     const { s } = services(false);
     // Sample 003 without its few characters that Big5 cannot hold.
