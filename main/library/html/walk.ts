@@ -1,5 +1,6 @@
 import type { ImageRef, InlineMark, MarkType, RichBlock } from '../../../preload/contract/article-model';
 import { safeHref } from '../../../preload/contract/article-model';
+import { BLOCKS, CHROME, LAYOUT_INSIDE_CELL, MARKS, SKIPPED } from './elements';
 
 /**
  * The allowlist walk: a sanitized DOM reduced to the article model. Only the structure listed
@@ -35,90 +36,6 @@ export interface WalkOptions {
   /** The whole page's text (no article was found): navigation and the like are kept too. */
   wholePage?: boolean;
 }
-
-/** Elements whose content never becomes text. */
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'FRAME',
-  'FRAMESET',
-  'OBJECT',
-  'EMBED',
-  'APPLET',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'AUDIO',
-  'VIDEO',
-  'SOURCE',
-  'TRACK',
-  'MAP',
-  'FORM',
-  'BUTTON',
-  'INPUT',
-  'SELECT',
-  'TEXTAREA',
-  'OPTION',
-  'DATALIST',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'BASE',
-  'RP',
-]);
-
-/** Chrome left out of an article, but kept when the whole page is imported. */
-const CHROME = new Set(['NAV', 'ASIDE']);
-
-/** Elements that start and end a block. */
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BODY',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FOOTER',
-  'HEADER',
-  'HGROUP',
-  'LEGEND',
-  'MAIN',
-  'NAV',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'CAPTION',
-  'TBODY',
-  'THEAD',
-  'TFOOT',
-]);
-
-const MARKS: Record<string, MarkType> = {
-  EM: 'em',
-  I: 'em',
-  CITE: 'em',
-  DFN: 'em',
-  VAR: 'em',
-  STRONG: 'strong',
-  B: 'strong',
-  CODE: 'code',
-  KBD: 'code',
-  SAMP: 'code',
-  TT: 'code',
-  SUP: 'sup',
-  SUB: 'sub',
-};
 
 /** Where content inside blocks goes that carry structure (lists and quotes). */
 interface Context {
@@ -476,9 +393,6 @@ export function walkBlocks(root: DomNode, options: WalkOptions): RichBlock[] {
   flush();
   return blocks;
 }
-
-/** What a cell holds in a table used for layout rather than data. */
-const LAYOUT_INSIDE_CELL = new Set(['TABLE', 'IMG', 'FIGURE', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3']);
 
 function findFirst(node: DomNode, name: string): DomNode | null {
   for (let i = 0; i < node.childNodes.length; i++) {
