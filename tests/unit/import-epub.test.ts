@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { MAX_ARTICLE_IMAGE_BYTES, MAX_IMAGE_BYTES, type ImportedDocument } from '../../preload/contract/article-model';
@@ -9,28 +8,10 @@ import { FormatError } from '../../main/library/formats/format-error';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_TOTAL_BYTES, readZip } from '../../main/library/formats/zip';
 import { deflatedZeros, writeZip, type ZipEntrySpec } from '../fixtures/import/zip-writer';
 import { sample } from '../helpers/data';
+import { png as pngBytes } from '../helpers/png';
 
-/** A real 1×1 PNG of one colour, so each image has its own bytes and hash. */
-function png(r: number, g: number, b: number): Uint8Array {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
-    return out;
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', header),
-      chunk('IDAT', deflateSync(Buffer.from([0, r, g, b]))),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
-
+/** The test's images as plain bytes, as the importer's inputs are. */
+const png = (r: number, g: number, b: number): Uint8Array => new Uint8Array(pngBytes(r, g, b));
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const COVER = png(200, 30, 30);
 const FIGURE = png(30, 200, 30);
