@@ -24,6 +24,7 @@ import { runInNewContext } from 'node:vm';
 import { Dictionary } from '../main/reading/dictionary';
 import { prepareReadings, readingsFor } from '../main/reading/readings';
 import { prepareWords, SEGMENTERS, wordAt, wordBoundaries } from '../main/reading/words';
+import { timed as timeRuns } from './report';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench-results', 'reading.json');
@@ -42,20 +43,10 @@ interface Row {
   note: string;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1] ?? NaN;
-}
-
+/** The shared timer (one warm-up, then `runs` timed runs), in this table's terms. */
 function timed(fn: () => unknown, runs = RUNS): { medianMs: number; bestMs: number } {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return { medianMs: median(times), bestMs: Math.min(...times) };
+  const t = timeRuns(fn, runs);
+  return { medianMs: t.median, bestMs: t.best };
 }
 
 function once(fn: () => unknown): { medianMs: number; bestMs: number } {
