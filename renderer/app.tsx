@@ -8,7 +8,7 @@ import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backup
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
 import { useImport } from './library/use-import';
-import { ReaderView } from './reader/reader-view';
+import { ReaderView, type SettingsPatch } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
 import { EncodingDialog } from './ui/encoding-dialog';
 import { ErrorBanner } from './ui/error-banner';
@@ -44,14 +44,17 @@ export function App() {
   if (!boot) return null;
   return (
     <I18nProvider locale={locale}>
-      <Shell boot={boot} onSettings={(settings) => setBoot({ ...boot, settings })} />
+      <Shell
+        boot={boot}
+        onSettings={(update) => setBoot((b) => (b ? { ...b, settings: update(b.settings) } : b))}
+      />
     </I18nProvider>
   );
 }
 
 type View = { name: 'library' } | { name: 'reader'; id: number };
 
-function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void }) {
+function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settings) => Settings): void }) {
   const { t } = useI18n();
   const { settings, info } = boot;
   const [view, setView] = useState<View>({ name: 'library' });
@@ -93,11 +96,26 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(s: Settings): void
     document.documentElement.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   }, [settings.theme, settings.fontSize]);
 
+  // Settings change on screen at once, so a second click builds on the first
+  // (two quick "larger text" clicks are two steps, not one). Main answers each
+  // patch with the whole settings; only the answer to the latest patch is
+  // taken, and a refused patch puts back what main holds.
+  const settingsCall = useRef(0);
+  const latestSettings = useRef(settings);
+  latestSettings.current = settings;
   const updateSettings = useCallback(
-    async (patch: Partial<Settings>) => {
+    async (change: SettingsPatch) => {
+      const patch = typeof change === 'function' ? change(latestSettings.current) : change;
+      if (Object.entries(patch).every(([key, value]) => latestSettings.current[key as keyof Settings] === value)) return;
+      const call = ++settingsCall.current;
+      latestSettings.current = { ...latestSettings.current, ...patch };
+      onSettings((s) => ({ ...s, ...patch }));
       const result = await api().updateSettings(patch);
-      if (result.ok) onSettings(result.value);
-      else setError(result.error);
+      if (!result.ok) {
+        setError(result.error);
+        const stored = await api().getSettings();
+        if (stored.ok && call === settingsCall.current) onSettings(() => stored.value);
+      } else if (call === settingsCall.current) onSettings(() => result.value);
     },
     [onSettings],
   );

@@ -31,10 +31,14 @@ import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word
 
 const LINE_STEP = 64;
 
+/** A settings change: a patch, or a function of the latest settings. */
+export type SettingsPatch = Partial<Settings> | ((latest: Settings) => Partial<Settings>);
+
 interface Props {
   articleId: number;
   settings: Settings;
-  onSettings(patch: Partial<Settings>): void;
+  /** A patch, or a function of the latest settings (steps like "larger text" build on the last one). */
+  onSettings(patch: SettingsPatch): void;
   onBack(): void;
 }
 
@@ -152,8 +156,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     onBack();
   };
   const setFontSize = (delta: 1 | -1) => {
-    const fontSize = Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, settings.fontSize + delta));
-    if (fontSize !== settings.fontSize) onSettings({ fontSize });
+    onSettings((latest) => ({
+      fontSize: Math.min(FONT_SIZE_MAX, Math.max(FONT_SIZE_MIN, latest.fontSize + delta)),
+    }));
   };
   /** Side by side on or off; on with the original on screen, the first conversion goes on the right. */
   const toggleParallel = () => {
