@@ -38,6 +38,10 @@ export interface CallResults {
   chooseEncoding: ImportOutcome;
   deleteArticle: null;
   restoreArticle: null;
+  /** Title, author, source or date edited; returns the article as it now stands. */
+  updateArticleMeta: ArticleSummary;
+  /** Opens a link of an article (http, https or mailto only) in the system's browser or mail app. */
+  openExternal: null;
   saveReadingPosition: null;
   getConvertedText: ConvertedText;
   setDisplayScript: null;
@@ -84,6 +88,8 @@ export const CALL_NAMES = [
   'chooseEncoding',
   'deleteArticle',
   'restoreArticle',
+  'updateArticleMeta',
+  'openExternal',
   'saveReadingPosition',
   'getConvertedText',
   'setDisplayScript',

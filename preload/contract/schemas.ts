@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_COLORS,
   MAX_IMPORT_BATCH_BYTES,
   MAX_IMPORT_BYTES,
+  MAX_TITLE_CHARS,
 } from './types';
 
 /**
@@ -55,6 +56,15 @@ const importBatch = z
     (files) => files.reduce((n, f) => n + f.bytes.byteLength, 0) <= MAX_IMPORT_BATCH_BYTES,
     'files over the per-call limit together; send them in smaller batches',
   );
+/** A calendar date, checked to exist (no 2026-02-30). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+  }, 'not a calendar date');
+const metaText = (max: number) => z.string().max(max);
 /** Backup file names as listBackups gives them; nothing that could leave the backups folder. */
 const backupName = z.string().regex(/^library-[0-9TZ-]+-(daily|migration|manual)\.db$/);
 
@@ -70,6 +80,20 @@ export const argSchemas = {
   chooseEncoding: z.tuple([z.object({ token: z.string().min(1).max(100), encoding })]),
   deleteArticle: z.tuple([articleId]),
   restoreArticle: z.tuple([articleId]),
+  updateArticleMeta: z.tuple([
+    articleId,
+    z
+      .object({
+        title: z.string().trim().min(1).max(MAX_TITLE_CHARS).exactOptional(),
+        author: metaText(200).nullable().exactOptional(),
+        source: metaText(500).nullable().exactOptional(),
+        sourceUrl: metaText(4096).nullable().exactOptional(),
+        publishedAt: isoDate.nullable().exactOptional(),
+      })
+      .strict()
+      .refine((p) => Object.keys(p).length > 0, 'nothing to update'),
+  ]),
+  openExternal: z.tuple([z.string().max(4096)]),
   saveReadingPosition: z.tuple([
     z.object({
       id: articleId,
@@ -112,6 +136,7 @@ export const argSchemas = {
         theme: z.enum(['light', 'sepia', 'dark']).exactOptional(),
         fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX).exactOptional(),
         defaultScript: displayScript.exactOptional(),
+        epubSplit: z.enum(['book', 'chapters']).exactOptional(),
       })
       .strict(),
   ]),

@@ -3,18 +3,27 @@
  * This folder imports nothing environment-specific: no electron, node or DOM APIs.
  */
 import type { AlignmentJSON } from './alignment';
+import type { BlockAttrs, ImportNotice, RichBlockKind } from './article-model';
 import type { ConversionVariant, DisplayScript, ScriptForm } from './scripts';
 
 /** The script a text is written in, as detected at import. */
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown';
 
-export type BlockKind = 'heading' | 'paragraph';
+/** What a block is (see article-model.ts): headings, paragraphs, quotes, list items, figures… */
+export type BlockKind = RichBlockKind;
+
+/** The kind of file an article was imported from. */
+export type ArticleFormat = 'text' | 'markdown' | 'html' | 'mhtml' | 'epub';
 
 /** Encodings the importer can read. GBK and GB2312 are read as their superset GB18030. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
-/** One block of an article's body. `start` is its UTF-16 offset in the article's source text. */
-export interface Block {
+/**
+ * One block of an article's body. `start` is its UTF-16 offset in the article's source text; the
+ * attributes (level, marks, image…) are absent when they take their defaults. Marks and table
+ * cells are offsets within the block's own text (in a converted text, within the converted block).
+ */
+export interface Block extends BlockAttrs {
   kind: BlockKind;
   text: string;
   start: number;
@@ -25,9 +34,16 @@ export interface ArticleSummary {
   id: number;
   title: string;
   author: string | null;
+  /** Where it is from, as shown: the site or publication, or what the user typed. */
   source: string | null;
+  /** The address it was saved from (canonical link, SingleFile or MHTML header), when known. */
+  sourceUrl: string | null;
   /** ISO date (YYYY-MM-DD) when the article says when it was published. */
   publishedAt: string | null;
+  /** BCP 47 tag the document declared (zh-CN, zh-TW), when it did. */
+  language: string | null;
+  tags: string[];
+  format: ArticleFormat;
   script: Script;
   /** Which Traditional forms the text uses, when it leans Traditional; null otherwise. */
   scriptForm: ScriptForm | null;
@@ -77,7 +93,7 @@ export interface EncodingCandidate {
 
 /** How one file of an import went. */
 export type ImportOutcome =
-  | { status: 'imported'; name: string; article: ArticleSummary }
+  | { status: 'imported'; name: string; article: ArticleSummary; notices?: ImportNotice[] }
   | { status: 'duplicate'; name: string; existing: ArticleSummary }
   | { status: 'needsEncoding'; name: string; token: string; candidates: EncodingCandidate[] }
   | { status: 'failed'; name: string; error: AppError };
@@ -181,6 +197,8 @@ export interface Settings {
   fontSize: number;
   /** The script articles open in unless the reader chose another for that article. */
   defaultScript: DisplayScript;
+  /** An EPUB imports as one article with its chapters as sections, or as one article per chapter. */
+  epubSplit: 'book' | 'chapters';
 }
 
 /**
@@ -222,7 +240,21 @@ export interface AppInfo {
   systemLocale: string;
   /** True in Electron, where imports open a native file dialog. */
   nativeDialogs: boolean;
+  /** Where the library's images are served: an image's URL is this followed by its id. */
+  imageBase: string;
 }
+
+/** A change to what is known of an article (the text itself changes through "Update text…"). */
+export interface ArticleMetaPatch {
+  title?: string;
+  author?: string | null;
+  source?: string | null;
+  sourceUrl?: string | null;
+  /** YYYY-MM-DD, or null to clear. */
+  publishedAt?: string | null;
+}
+
+export const MAX_TITLE_CHARS = 500;
 
 /**
  * Why a call failed, as a code the renderer translates (error.<code> in renderer/i18n/messages.ts).
