@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
   ImportFile,
+  EncodingChoice,
   ImportOutcome,
   ImportReport,
   ReplaceOutcome,
@@ -25,7 +26,12 @@ interface PendingImport {
   name: string;
   bytes: Uint8Array;
 }
-const MAX_PENDING = 50;
+/**
+ * How many files may wait for an encoding choice, and how many of their bytes main keeps meanwhile:
+ * enough for a whole batch dialog (the contract's 500 files), bounded in memory. The oldest go first.
+ */
+export const MAX_PENDING_FILES = 500;
+export const MAX_PENDING_BYTES = 256 * 1024 * 1024;
 
 /** What the library needs of the articles table. */
 export type LibraryArticles = Pick<
@@ -52,12 +58,14 @@ export interface LibraryDeps {
   highlights: Reanchoring;
   transact: Transact;
   emit: Emit;
+  /** How much may wait for an encoding choice; MAX_PENDING_FILES and MAX_PENDING_BYTES unless given. */
+  pendingLimit?: { files: number; bytes: number };
 }
 
-/** One file to import: its name, and how to get its bytes (read only when its turn comes). */
+/** One file of a batch: its name, and the work that imports it (run only when its turn comes). */
 interface BatchItem {
   name: string;
-  read(): Uint8Array;
+  run(): ImportOutcome;
 }
 
 const failed = (name: string, error: unknown): ImportOutcome => ({
@@ -73,6 +81,7 @@ const failed = (name: string, error: unknown): ImportOutcome => ({
  */
 export class Library {
   private readonly pending = new Map<string, PendingImport>();
+  private pendingBytes = 0;
   private readonly articles: LibraryArticles;
 
   constructor(private readonly deps: LibraryDeps) {
@@ -81,12 +90,38 @@ export class Library {
 
   /** Imports a batch, one file at a time, yielding between files so progress events get out. */
   importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
-    return this.importBatch(files.map((f) => ({ name: f.name, read: () => f.bytes })));
+    return this.importBatch(files.map((f) => ({ name: f.name, run: () => this.importBytes(f.name, f.bytes) })));
   }
 
   /** Imports files from disk (the native dialog); a path that is gone or not a file fails alone. */
   importPaths(paths: readonly string[]): Promise<ImportReport> {
-    return this.importBatch(paths.map((path) => ({ name: basename(path), read: () => readPath(path) })));
+    return this.importBatch(
+      paths.map((path) => {
+        const name = basename(path);
+        return { name, run: () => this.importBytes(name, readPath(path)) };
+      }),
+    );
+  }
+
+  /**
+   * Answers a batch of encoding questions, in order, as one batch with progress: a choice imports
+   * the file in that encoding, null skips it and forgets its bytes, and a token that is no longer
+   * waiting fails alone (code `expired`, with an empty name: main no longer knows the file).
+   */
+  chooseEncodings(choices: readonly EncodingChoice[]): Promise<ImportReport> {
+    return this.importBatch(
+      choices.map(({ token, encoding }) => {
+        const name = this.pending.get(token)?.name ?? '';
+        return {
+          name,
+          run: (): ImportOutcome => {
+            const pending = this.takePending(token);
+            if (encoding === null) return { status: 'skipped', name: pending.name };
+            return this.importBytes(pending.name, pending.bytes, encoding);
+          },
+        };
+      }),
+    );
   }
 
   private async importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
@@ -97,7 +132,7 @@ export class Library {
       emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
       let outcome: ImportOutcome;
       try {
-        outcome = this.importBytes(item.name, item.read());
+        outcome = item.run();
       } catch (error) {
         outcome = failed(item.name, error);
       }
@@ -135,9 +170,7 @@ export class Library {
 
   /** Finishes an import that waited for the user to pick an encoding. */
   chooseEncoding(token: string, encoding: TextEncodingName): ImportOutcome {
-    const pending = this.pending.get(token);
-    if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
-    this.pending.delete(token);
+    const pending = this.takePending(token);
     const outcome = this.importBytes(pending.name, pending.bytes, encoding);
     if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
     return outcome;
@@ -230,9 +263,24 @@ export class Library {
   private askForEncoding(name: string, bytes: Uint8Array, candidates: TextEncodingName[]): ImportOutcome {
     const token = randomUUID();
     this.pending.set(token, { name, bytes });
-    // Oldest first out: the map keeps insertion order.
-    while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    this.pendingBytes += bytes.byteLength;
+    const limit = this.deps.pendingLimit ?? { files: MAX_PENDING_FILES, bytes: MAX_PENDING_BYTES };
+    // Oldest first out (the map keeps insertion order), but never the file just asked about.
+    while (this.pending.size > 1 && (this.pending.size > limit.files || this.pendingBytes > limit.bytes)) {
+      const [oldest, waiting] = this.pending.entries().next().value as [string, PendingImport];
+      this.pending.delete(oldest);
+      this.pendingBytes -= waiting.bytes.byteLength;
+    }
     return { status: 'needsEncoding', name, token, candidates: previews(bytes, candidates) };
+  }
+
+  /** The bytes waiting under `token`, no longer waiting; `expired` when there are none. */
+  private takePending(token: string): PendingImport {
+    const pending = this.pending.get(token);
+    if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
+    this.pending.delete(token);
+    this.pendingBytes -= pending.bytes.byteLength;
+    return pending;
   }
 
   private importDecoded(

@@ -72,6 +72,36 @@ describe('dispatch', () => {
     });
   });
 
+  it('answers encoding questions in a batch, each file on its own; refuses an empty or oversized batch', async () => {
+    const h = handlers();
+    const asked = await dispatch(h, 'importFiles', [
+      [{ name: 'a.txt', bytes: new Uint8Array([0xb0, 0xa1, 0xb0, 0xa1]) }],
+    ]);
+    const token = asked.ok && asked.value.outcomes[0]?.status === 'needsEncoding' ? asked.value.outcomes[0].token : '';
+    expect(
+      await dispatch(h, 'chooseEncodings', [
+        [
+          { token, encoding: 'gb18030' },
+          { token: 'nope', encoding: null },
+        ],
+      ]),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        outcomes: [
+          { status: 'imported', article: { title: '啊啊' } },
+          { status: 'failed', error: { code: 'expired' } },
+        ],
+      },
+    });
+    for (const choices of [[], Array.from({ length: 501 }, () => ({ token: 'x', encoding: null })), [{ token: 'x' }]]) {
+      expect(await dispatch(h, 'chooseEncodings', [choices])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+    }
+  });
+
   it('turns unexpected exceptions into internal errors', async () => {
     const h = {
       ...handlers(),
