@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import { argSchemas } from '../../preload/contract/schemas';
-import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_BYTES, type Highlight } from '../../preload/contract/types';
+import {
+  MAX_IMPORT_BATCH_BYTES,
+  MAX_IMPORT_BYTES,
+  type Highlight,
+  type ImportReport,
+} from '../../preload/contract/types';
 import { createHandlers } from '../../main/handlers';
 import { dispatch } from '../../main/rpc';
 import { openServices } from '../../main/services';
@@ -77,7 +82,8 @@ describe('dispatch', () => {
     const asked = await dispatch(h, 'importFiles', [
       [{ name: 'a.txt', bytes: new Uint8Array([0xb0, 0xa1, 0xb0, 0xa1]) }],
     ]);
-    const token = asked.ok && asked.value.outcomes[0]?.status === 'needsEncoding' ? asked.value.outcomes[0].token : '';
+    const [outcome] = asked.ok ? (asked.value as ImportReport).outcomes : [];
+    const token = outcome?.status === 'needsEncoding' ? outcome.token : '';
     expect(
       await dispatch(h, 'chooseEncodings', [
         [
