@@ -38,6 +38,7 @@ export function createHandlers(services: Services, edges: Edges) {
     },
     importText: ({ text, title }) => library.importText(text, title),
     chooseEncoding: ({ token, encoding }) => library.chooseEncoding(token, encoding),
+    chooseEncodings: (choices) => library.chooseEncodings(choices),
     deleteArticle: (id) => {
       library.delete(id);
       return null;

@@ -10,7 +10,7 @@ import { LibraryView } from './library/library-view';
 import { useImport } from './library/use-import';
 import { ReaderView, type SettingsPatch } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
-import { EncodingDialog } from './ui/encoding-dialog';
+import { BatchEncodingDialog } from './ui/encoding-dialog';
 import { ErrorBanner } from './ui/error-banner';
 import { ExportDialog } from './ui/export-dialog';
 import { HiddenFileInput, TEXT_FILES } from './ui/file-input';
@@ -44,10 +44,7 @@ export function App() {
   if (!boot) return null;
   return (
     <I18nProvider locale={locale}>
-      <Shell
-        boot={boot}
-        onSettings={(update) => setBoot((b) => (b ? { ...b, settings: update(b.settings) } : b))}
-      />
+      <Shell boot={boot} onSettings={(update) => setBoot((b) => (b ? { ...b, settings: update(b.settings) } : b))} />
     </I18nProvider>
   );
 }
@@ -108,7 +105,8 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
   const updateSettings = useCallback(
     async (change: SettingsPatch) => {
       const patch = typeof change === 'function' ? change(latestSettings.current) : change;
-      if (Object.entries(patch).every(([key, value]) => latestSettings.current[key as keyof Settings] === value)) return;
+      if (Object.entries(patch).every(([key, value]) => latestSettings.current[key as keyof Settings] === value))
+        return;
       const call = ++settingsCall.current;
       latestSettings.current = { ...latestSettings.current, ...patch };
       onSettings((s) => ({ ...s, ...patch }));
@@ -182,6 +180,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
   }, [imports]);
 
   const startImport = () => {
+    if (imports.busy) return;
     if (info.nativeDialogs) void imports.importFromDialog();
     else fileInput.current?.click();
   };
@@ -206,7 +205,9 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
               <span className="brand">{t('app.name')}</span> <span className="muted">{t('library.title')}</span>
             </h1>
             <div className="header-actions">
-              <button type="button" className="button primary" onClick={startImport} disabled={imports.busy}>
+              {/* aria-disabled, not disabled: a disabled button drops focus, and the encoding dialog
+                  and the end of the import should give it back here. */}
+              <button type="button" className="button primary" onClick={startImport} aria-disabled={imports.busy}>
                 {t('import.button')}
               </button>
               <button type="button" className="button" onClick={() => setPasting(true)}>
@@ -328,12 +329,8 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
           }}
         />
       )}
-      {imports.askingEncoding && (
-        <EncodingDialog
-          key={imports.askingEncoding.token}
-          ask={imports.askingEncoding}
-          onChoose={imports.chooseEncoding}
-        />
+      {imports.askingEncoding.length > 0 && (
+        <BatchEncodingDialog asks={imports.askingEncoding} onDone={imports.chooseEncodings} />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import type {
   ArticleMetaPatch,
   ArticleSummary,
   ImportFile,
+  EncodingChoice,
   ImportOutcome,
   ImportReport,
   ReplaceOutcome,
@@ -32,7 +33,12 @@ interface PendingImport {
   bytes: Uint8Array;
   resources?: ResourceResolver;
 }
-const MAX_PENDING = 50;
+/**
+ * How many files may wait for an encoding choice, and how many of their bytes main keeps meanwhile:
+ * enough for a whole batch dialog (the contract's 500 files), bounded in memory. The oldest go first.
+ */
+export const MAX_PENDING_FILES = 500;
+export const MAX_PENDING_BYTES = 256 * 1024 * 1024;
 
 /** What the library needs of the articles table. */
 export type LibraryArticles = Pick<
@@ -59,14 +65,15 @@ export interface LibraryDeps {
   highlights: Reanchoring;
   transact: Transact;
   emit: Emit;
+  /** How much may wait for an encoding choice; MAX_PENDING_FILES and MAX_PENDING_BYTES unless given. */
+  pendingLimit?: { files: number; bytes: number };
 }
 
-/** One file to import: its name, and how to get its bytes (read only when its turn comes). */
+/** One file of a batch: its name, and the work that imports it (run only when its turn comes). */
 interface BatchItem {
   name: string;
-  read(): Uint8Array;
-  /** The files a web page refers to (its `_files` folder), when it came with them. */
-  resources?: ResourceResolver | undefined;
+  /** Imports it (a book split by chapter gives several outcomes); run only when its turn comes. */
+  run(): Promise<ImportOutcome[]>;
   /** True when the file turned out to be a page's image: then it is no article of its own. */
   skip?: () => boolean;
 }
@@ -84,6 +91,7 @@ const failed = (name: string, error: unknown): ImportOutcome => ({
  */
 export class Library {
   private readonly pending = new Map<string, PendingImport>();
+  private pendingBytes = 0;
   private readonly articles: LibraryArticles;
 
   constructor(private readonly deps: LibraryDeps) {
@@ -96,12 +104,14 @@ export class Library {
     const { pages, used } = batchResources(files);
     const pagesFirst = [...files.filter((f) => pages.has(f)), ...files.filter((f) => !pages.has(f))];
     return this.importBatch(
-      pagesFirst.map((f) => ({
-        name: basename(f.name),
-        read: () => f.bytes,
-        resources: pages.get(f),
-        skip: () => used.has(f),
-      })),
+      pagesFirst.map((f) => {
+        const resources = pages.get(f);
+        return {
+          name: basename(f.name),
+          run: () => this.importFile(basename(f.name), f.bytes, resources ? { resources } : {}),
+          skip: () => used.has(f),
+        };
+      }),
     );
   }
 
@@ -111,7 +121,35 @@ export class Library {
    */
   importPaths(paths: readonly string[]): Promise<ImportReport> {
     return this.importBatch(
-      paths.map((path) => ({ name: basename(path), read: () => readPath(path), resources: diskResources(path) })),
+      paths.map((path) => {
+        const name = basename(path);
+        const resources = diskResources(path);
+        return { name, run: () => this.importFile(name, readPath(path), resources ? { resources } : {}) };
+      }),
+    );
+  }
+
+  /**
+   * Answers a batch of encoding questions, in order, as one batch with progress: a choice imports
+   * the file in that encoding, null skips it and forgets its bytes, and a token that is no longer
+   * waiting fails alone (code `expired`, with an empty name: main no longer knows the file).
+   */
+  chooseEncodings(choices: readonly EncodingChoice[]): Promise<ImportReport> {
+    return this.importBatch(
+      choices.map(({ token, encoding }) => {
+        const name = this.pending.get(token)?.name ?? '';
+        return {
+          name,
+          run: async (): Promise<ImportOutcome[]> => {
+            const pending = this.takePending(token);
+            if (encoding === null) return [{ status: 'skipped', name: pending.name }];
+            return this.importFile(pending.name, pending.bytes, {
+              encoding,
+              ...(pending.resources ? { resources: pending.resources } : {}),
+            });
+          },
+        };
+      }),
     );
   }
 
@@ -123,8 +161,7 @@ export class Library {
       if (item.skip?.()) continue;
       emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
       try {
-        const options = item.resources ? { resources: item.resources } : {};
-        outcomes.push(...(await this.importFile(item.name, item.read(), options)));
+        outcomes.push(...(await item.run()));
       } catch (error) {
         outcomes.push(failed(item.name, error));
       }
@@ -170,9 +207,7 @@ export class Library {
 
   /** Finishes an import that waited for the user to pick an encoding. */
   async chooseEncoding(token: string, encoding: TextEncodingName): Promise<ImportOutcome> {
-    const pending = this.pending.get(token);
-    if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
-    this.pending.delete(token);
+    const pending = this.takePending(token);
     const [outcome] = await this.importFile(pending.name, pending.bytes, {
       encoding,
       ...(pending.resources ? { resources: pending.resources } : {}),
@@ -295,9 +330,24 @@ export class Library {
   ): ImportOutcome {
     const token = randomUUID();
     this.pending.set(token, { name, bytes, ...(resources ? { resources } : {}) });
-    // Oldest first out: the map keeps insertion order.
-    while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    this.pendingBytes += bytes.byteLength;
+    const limit = this.deps.pendingLimit ?? { files: MAX_PENDING_FILES, bytes: MAX_PENDING_BYTES };
+    // Oldest first out (the map keeps insertion order), but never the file just asked about.
+    while (this.pending.size > 1 && (this.pending.size > limit.files || this.pendingBytes > limit.bytes)) {
+      const [oldest, waiting] = this.pending.entries().next().value as [string, PendingImport];
+      this.pending.delete(oldest);
+      this.pendingBytes -= waiting.bytes.byteLength;
+    }
     return { status: 'needsEncoding', name, token, candidates: previews(bytes, candidates) };
+  }
+
+  /** The bytes waiting under `token`, no longer waiting; `expired` when there are none. */
+  private takePending(token: string): PendingImport {
+    const pending = this.pending.get(token);
+    if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
+    this.pending.delete(token);
+    this.pendingBytes -= pending.bytes.byteLength;
+    return pending;
   }
 
   /** Stores one article read from a file, unless the library already has its text. */

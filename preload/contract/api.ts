@@ -36,6 +36,11 @@ export interface CallResults {
   importFromDialog: ImportReport;
   importText: ImportOutcome;
   chooseEncoding: ImportOutcome;
+  /**
+   * Answers many encoding questions at once (the batch dialog): one outcome per choice, in order,
+   * with progress events and a single libraryChanged, like importFiles.
+   */
+  chooseEncodings: ImportReport;
   deleteArticle: null;
   restoreArticle: null;
   /** Title, author, source or date edited; returns the article as it now stands. */
@@ -86,6 +91,7 @@ export const CALL_NAMES = [
   'importFromDialog',
   'importText',
   'chooseEncoding',
+  'chooseEncodings',
   'deleteArticle',
   'restoreArticle',
   'updateArticleMeta',

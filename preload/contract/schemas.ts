@@ -38,6 +38,8 @@ const highlight = z.object({
   updatedAt: z.string().max(40),
 });
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
+/** The token main gave a file that waits for an encoding choice. */
+const pendingToken = z.string().min(1).max(100);
 /**
  * A file as bytes. Over MAX_IMPORT_BYTES is not refused here: the importer gives that file its
  * own too_large outcome. The call as a whole is bounded instead (MAX_IMPORT_BATCH_BYTES).
@@ -77,7 +79,13 @@ export const argSchemas = {
   importText: z.tuple([
     z.object({ text: z.string().max(MAX_IMPORT_BYTES), title: z.string().max(200).exactOptional() }),
   ]),
-  chooseEncoding: z.tuple([z.object({ token: z.string().min(1).max(100), encoding })]),
+  chooseEncoding: z.tuple([z.object({ token: pendingToken, encoding })]),
+  chooseEncodings: z.tuple([
+    z
+      .array(z.object({ token: pendingToken, encoding: encoding.nullable() }))
+      .min(1)
+      .max(500),
+  ]),
   deleteArticle: z.tuple([articleId]),
   restoreArticle: z.tuple([articleId]),
   updateArticleMeta: z.tuple([

@@ -96,7 +96,15 @@ export type ImportOutcome =
   | { status: 'imported'; name: string; article: ArticleSummary; notices?: ImportNotice[] }
   | { status: 'duplicate'; name: string; existing: ArticleSummary }
   | { status: 'needsEncoding'; name: string; token: string; candidates: EncodingCandidate[] }
+  /** The user answered an encoding question with "skip": nothing was stored. */
+  | { status: 'skipped'; name: string }
   | { status: 'failed'; name: string; error: AppError };
+
+/** One answer to an encoding question: the encoding to read the file in, or null to skip it. */
+export interface EncodingChoice {
+  token: string;
+  encoding: TextEncodingName | null;
+}
 
 export interface ImportReport {
   batchId: string;

@@ -1,23 +1,37 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { EventPayloads } from '../../preload/contract/api';
 import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
 import { errorMessage } from '../ui/error-banner';
+import { countReport, detailsOpenAtFirst, detailsOrder } from './import-summary';
 import type { ReportLine } from './use-import';
 import { forDisplay } from '../../preload/contract/display';
 
 export function ImportProgress({ progress }: { progress: EventPayloads['importProgress'] }) {
   const { t } = useI18n();
   return (
-    <div className="import-progress" role="status" aria-live="polite">
+    <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
       <span>{t('import.progress', { done: progress.done + 1, total: progress.total, name: progress.name })}</span>
-      <progress max={progress.total} value={progress.done} aria-label={t('import.report.title')} />
+      <progress max={progress.total} value={progress.done} aria-label={t('import.progressLabel')} />
     </div>
   );
 }
 
+/**
+ * The outcome of the imports since it was last closed: a summary line (always announced), and each
+ * file's line behind a disclosure, open at first only for a small batch with a failure.
+ */
 export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDismiss(): void }) {
   const { t } = useI18n();
+  const id = useId();
+  // Until the user opens or closes the details, they follow the rule as lines come in.
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const open = opened ?? detailsOpenAtFirst(lines);
+  const counts = countReport(lines);
+  const summary = (['imported', 'duplicate', 'failed', 'skipped'] as const)
+    .filter((status) => counts[status] > 0)
+    .map((status) => t(`import.summary.${status}`, { count: counts[status] }))
+    .join(t('import.summary.separator'));
   const describe = (line: ReportLine): string => {
     switch (line.status) {
       case 'imported':
@@ -30,19 +44,43 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
         return t('import.failed', { message: errorMessage(t, line.error) });
     }
   };
+  const list = (
+    <ul>
+      {detailsOrder(lines).map((line, i) => (
+        <li key={i} className={`report-${line.status}`} data-testid="import-report-line">
+          <span className="report-name">{forDisplay(line.status === 'imported' ? line.article.title : line.name)}</span>
+          <span className="report-status">{describe(line)}</span>
+        </li>
+      ))}
+    </ul>
+  );
   return (
-    <section className="import-report" aria-label={t('import.report.title')} role="status" data-testid="import-report">
-      <h2>{t('import.report.title')}</h2>
-      <ul>
-        {lines.map((line, i) => (
-          <li key={i} className={`report-${line.status}`}>
-            <span className="report-name">
-              {forDisplay(line.status === 'imported' ? line.article.title : line.name)}
-            </span>
-            <span className="report-status">{describe(line)}</span>
-          </li>
-        ))}
-      </ul>
+    <section className="import-report" aria-labelledby={`${id}-title`} data-testid="import-report">
+      <h2 id={`${id}-title`}>{t('import.report.title')}</h2>
+      {lines.length === 1 ? (
+        // One file: its line is the whole story.
+        <div role="status">{list}</div>
+      ) : (
+        <>
+          <p
+            className={counts.failed > 0 ? 'import-summary has-failures' : 'import-summary'}
+            role="status"
+            data-testid="import-summary"
+          >
+            {summary}
+          </p>
+          <details
+            open={open}
+            onToggle={(e) => {
+              const now = e.currentTarget.open;
+              if (now !== open) setOpened(now);
+            }}
+          >
+            <summary>{t('import.details', { count: lines.length })}</summary>
+            {list}
+          </details>
+        </>
+      )}
       <button type="button" className="button" onClick={onDismiss}>
         {t('import.dismiss')}
       </button>

@@ -1,14 +1,46 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayloads } from '../../preload/contract/api';
-import type { ImportFile, ImportOutcome, ImportReport, Result, TextEncodingName } from '../../preload/contract/types';
+import type { EncodingChoice, ImportFile, ImportOutcome, ImportReport, Result } from '../../preload/contract/types';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import { api } from '../api';
+import type { NeedsEncoding } from './encoding-choices';
 
 type Progress = EventPayloads['importProgress'];
-type NeedsEncoding = Extract<ImportOutcome, { status: 'needsEncoding' }>;
 
 /** A file's final word in the import report: what happened, or that the user skipped it. */
-export type ReportLine = Exclude<ImportOutcome, NeedsEncoding> | { status: 'skipped'; name: string };
+export type ReportLine = Exclude<ImportOutcome, NeedsEncoding>;
+
+/** The most answers one chooseEncodings call carries (the contract's limit). */
+export const CHOICES_PER_CALL = 500;
+
+/**
+ * Sends the answers of the encoding dialog to main (`send`: the chooseEncodings call) and gives one
+ * report line per file, named as the dialog named it: a call that fails fails only its own files
+ * (those skipped stay skipped), and a file main had forgotten fails as `expired` under its name.
+ */
+export async function answerInChunks(
+  asks: readonly NeedsEncoding[],
+  choices: readonly EncodingChoice[],
+  send: (choices: EncodingChoice[]) => Promise<Result<ImportReport>>,
+): Promise<ReportLine[]> {
+  const names = new Map(asks.map((a) => [a.token, a.name]));
+  const lines: ReportLine[] = [];
+  for (let at = 0; at < choices.length; at += CHOICES_PER_CALL) {
+    const chunk = choices.slice(at, at + CHOICES_PER_CALL);
+    const result = await send(chunk);
+    chunk.forEach((choice, i) => {
+      const name = names.get(choice.token) ?? '';
+      const outcome = result.ok ? result.value.outcomes[i] : undefined;
+      if (choice.encoding === null) lines.push({ status: 'skipped', name });
+      else if (!result.ok) lines.push({ status: 'failed', name, error: result.error });
+      // Main asks again only if a file changed under it, which it cannot here: count it as failed.
+      else if (!outcome || outcome.status === 'needsEncoding')
+        lines.push({ status: 'failed', name, error: { code: 'internal', detail: 'no answer for this file' } });
+      else lines.push(outcome.name ? outcome : { ...outcome, name });
+    });
+  }
+  return lines;
+}
 
 /**
  * At most this many files, and this many bytes, go to main in one importFiles call: a drop of a
@@ -85,12 +117,13 @@ export async function importInChunks(
 
 /**
  * Runs imports from any entry point (file input, drop, native dialog, paste), follows their
- * progress events, asks about uncertain encodings one file at a time, and keeps the report.
+ * progress events, gathers every file whose encoding is uncertain for one dialog, and keeps the
+ * report.
  */
 export function useImport() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ReportLine[]>([]);
-  const [askQueue, setAskQueue] = useState<NeedsEncoding[]>([]);
+  const [asks, setAsks] = useState<NeedsEncoding[]>([]);
   const [busy, setBusy] = useState(false);
   // While files go to main in chunks, main's progress counts within one chunk: offset it to the whole.
   const chunked = useRef<{ batchId: string; before: number; total: number } | null>(null);
@@ -109,7 +142,7 @@ export function useImport() {
     const settled = outcomes.filter((o): o is Exclude<ImportOutcome, NeedsEncoding> => o.status !== 'needsEncoding');
     const asks = outcomes.filter((o): o is NeedsEncoding => o.status === 'needsEncoding');
     setReport((r) => [...r, ...settled]);
-    setAskQueue((q) => [...q, ...asks]);
+    setAsks((q) => [...q, ...asks]);
   }, []);
 
   const run = useCallback(
@@ -166,22 +199,17 @@ export function useImport() {
     [run],
   );
 
-  const current = askQueue[0] ?? null;
-
-  const chooseEncoding = useCallback(
-    (encoding: TextEncodingName | null) => {
-      if (!current) return;
-      setAskQueue((q) => q.slice(1));
-      if (encoding === null) {
-        setReport((r) => [...r, { status: 'skipped', name: current.name }]);
-        return;
-      }
-      void run(async () => {
-        const result = await api().chooseEncoding({ token: current.token, encoding });
-        return [result.ok ? result.value : { status: 'failed', name: current.name, error: result.error }];
-      });
+  /** The dialog's answers go to main as one batch, skips too: main then forgets those files' bytes. */
+  const chooseEncodings = useCallback(
+    (choices: EncodingChoice[]) => {
+      const answered = new Set(choices.map((c) => c.token));
+      const asked = asks.filter((a) => answered.has(a.token));
+      setAsks((q) => q.filter((a) => !answered.has(a.token)));
+      // Shown at once; main's progress events take over as it reads each file.
+      setProgress({ batchId: 'encodings', done: 0, total: choices.length, name: asked[0]?.name ?? '' });
+      void run(() => answerInChunks(asked, choices, (chunk) => api().chooseEncodings(chunk)));
     },
-    [current, run],
+    [asks, run],
   );
 
   return {
@@ -189,8 +217,9 @@ export function useImport() {
     progress,
     report,
     clearReport: () => setReport([]),
-    askingEncoding: current,
-    chooseEncoding,
+    /** Every file waiting for an encoding choice, for one dialog. */
+    askingEncoding: asks,
+    chooseEncodings,
     importFiles,
     importFromDialog,
     importText,

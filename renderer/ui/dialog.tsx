@@ -17,8 +17,16 @@ export function Dialog({ title, children, actions, onClose, testId }: Props) {
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const origin = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // The browser gives focus back on close() only while the dialog is in the document, and React
+      // removes it first: put focus back where it was, unless something else has taken it since.
+      const now = document.activeElement;
+      const lost = now === null || now === document.body || Boolean(dialog?.contains(now));
+      if (lost && origin instanceof HTMLElement && origin.isConnected) origin.focus();
+    };
   }, []);
   return (
     <dialog

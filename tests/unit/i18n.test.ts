@@ -29,7 +29,7 @@ describe('i18n', () => {
 
   it('fills placeholders', () => {
     expect(translator('zh-Hans')('library.open', { title: '标题' })).toBe('打开《标题》');
-    expect(translator('en')('import.progress', { done: 1, total: 3, name: 'a.txt' })).toBe('Importing 1 of 3: a.txt');
+    expect(translator('en')('import.progress', { done: 1, total: 3, name: 'a.txt' })).toBe('Importing 1 / 3: a.txt');
   });
 });
 

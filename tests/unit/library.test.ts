@@ -201,6 +201,89 @@ describe('import', () => {
     expect(() => s.library.restore(first.id)).toThrow(/no longer/);
   });
 
+  it('answers a batch of encoding questions in one call: imports, skips, forgets, with progress', async () => {
+    const { s, events } = services(false);
+    // Each reads cleanly as GBK and as Big5; the last is Big5 text (裁雲).
+    const files = [
+      { name: 'a.txt', bytes: Buffer.from([0xb0, 0xa1, 0xb0, 0xa1]) },
+      { name: 'b.txt', bytes: iconv.encode('江南', 'gbk') },
+      { name: 'c.txt', bytes: iconv.encode('花开', 'gbk') },
+      { name: 'd.txt', bytes: iconv.encode('裁雲', 'big5') },
+    ];
+    const asks = (await s.library.importFiles(files)).outcomes;
+    expect(asks.map((o) => o.status)).toEqual(['needsEncoding', 'needsEncoding', 'needsEncoding', 'needsEncoding']);
+    const tokens = asks.map((o) => (o.status === 'needsEncoding' ? o.token : ''));
+    events.length = 0;
+    const report = await s.library.chooseEncodings([
+      { token: tokens[0]!, encoding: 'gb18030' },
+      { token: tokens[1]!, encoding: 'gb18030' },
+      { token: tokens[2]!, encoding: null },
+      { token: tokens[3]!, encoding: 'big5' },
+      { token: 'gone', encoding: 'big5' },
+    ]);
+    expect(report.outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'skipped', 'imported', 'failed']);
+    expect(report.outcomes[2]).toEqual({ status: 'skipped', name: 'c.txt' });
+    expect(report.outcomes[4]).toMatchObject({ name: '', error: { code: 'expired' } });
+    expect(
+      s.articles
+        .list()
+        .map((a) => a.title)
+        .sort(),
+    ).toEqual(['啊啊', '江南', '裁雲'].sort());
+    const progress = events
+      .filter((e) => e.event === 'importProgress')
+      .map((e) => e.payload as EventPayloads['importProgress']);
+    expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/5', '1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(progress[1]?.name).toBe('b.txt');
+    expect(events.filter((e) => e.event === 'libraryChanged')).toHaveLength(1);
+    // Answered, skipped or not, a file is no longer waiting.
+    const again = await s.library.chooseEncodings(tokens.map((token) => ({ token, encoding: 'gb18030' as const })));
+    expect(again.outcomes.every((o) => o.status === 'failed' && o.error.code === 'expired')).toBe(true);
+  });
+
+  it('keeps a whole batch dialog of files waiting, and forgets the oldest beyond its limits', async () => {
+    const ambiguous = (i: number) => ({ name: `${i}.txt`, bytes: Buffer.from([0xb0, 0xa1, 0xb0, 0xa1 + (i % 90)]) });
+    const tokensOf = async (library: Library, count: number) =>
+      (await library.importFiles(Array.from({ length: count }, (_, i) => ambiguous(i)))).outcomes.map((o) =>
+        o.status === 'needsEncoding' ? o.token : `not asked: ${o.status}`,
+      );
+    const answer = async (library: Library, token: string) =>
+      (await library.chooseEncodings([{ token, encoding: null }])).outcomes[0]?.status;
+
+    // With the defaults, the first of 60 files asked about in one batch is still waiting (it was 50).
+    const { s } = services(false);
+    const sixty = await tokensOf(s.library, 60);
+    expect(await answer(s.library, sixty[0]!)).toBe('skipped');
+
+    const limited = (limit: { files: number; bytes: number }) =>
+      new Library({
+        articles: new ArticleStore(s.db),
+        settings: new SettingsStore(s.db),
+        detector: ScriptDetector.fromOpencc(),
+        highlights: s.annotations,
+        transact: transactor(s.db),
+        emit: () => {},
+        pendingLimit: limit,
+      });
+    // Beyond the file limit the oldest goes first.
+    const byFiles = limited({ files: 3, bytes: 1000 });
+    const four = await tokensOf(byFiles, 4);
+    expect(await answer(byFiles, four[0]!)).toBe('failed');
+    expect(await answer(byFiles, four[1]!)).toBe('skipped');
+    // Beyond the byte limit too (each file is 4 bytes); answering frees its bytes.
+    const byBytes = limited({ files: 100, bytes: 8 });
+    const three = await tokensOf(byBytes, 3);
+    expect(await answer(byBytes, three[0]!)).toBe('failed');
+    expect(await answer(byBytes, three[1]!)).toBe('skipped');
+    const [next] = await tokensOf(byBytes, 1);
+    expect(await answer(byBytes, three[2]!)).toBe('skipped');
+    expect(await answer(byBytes, next!)).toBe('skipped');
+    // The file just asked about always waits, even over the limit.
+    const tiny = limited({ files: 100, bytes: 1 });
+    const [alone] = await tokensOf(tiny, 1);
+    expect(await answer(tiny, alone!)).toBe('skipped');
+  });
+
   it('pasted text becomes an article with the given title', () => {
     const { s } = services(false);
     const outcome = s.library.importText('第一段。\r\n第二段。', '我的笔记');

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import { argSchemas } from '../../preload/contract/schemas';
-import { MAX_IMPORT_BATCH_BYTES, MAX_IMPORT_BYTES, type Highlight } from '../../preload/contract/types';
+import {
+  MAX_IMPORT_BATCH_BYTES,
+  MAX_IMPORT_BYTES,
+  type Highlight,
+  type ImportReport,
+} from '../../preload/contract/types';
 import { createHandlers } from '../../main/handlers';
 import { dispatch } from '../../main/rpc';
 import { openServices } from '../../main/services';
@@ -71,6 +76,37 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'expired' },
     });
+  });
+
+  it('answers encoding questions in a batch, each file on its own; refuses an empty or oversized batch', async () => {
+    const h = handlers();
+    const asked = await dispatch(h, 'importFiles', [
+      [{ name: 'a.txt', bytes: new Uint8Array([0xb0, 0xa1, 0xb0, 0xa1]) }],
+    ]);
+    const [outcome] = asked.ok ? (asked.value as ImportReport).outcomes : [];
+    const token = outcome?.status === 'needsEncoding' ? outcome.token : '';
+    expect(
+      await dispatch(h, 'chooseEncodings', [
+        [
+          { token, encoding: 'gb18030' },
+          { token: 'nope', encoding: null },
+        ],
+      ]),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        outcomes: [
+          { status: 'imported', article: { title: '啊啊' } },
+          { status: 'failed', error: { code: 'expired' } },
+        ],
+      },
+    });
+    for (const choices of [[], Array.from({ length: 501 }, () => ({ token: 'x', encoding: null })), [{ token: 'x' }]]) {
+      expect(await dispatch(h, 'chooseEncodings', [choices])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+    }
   });
 
   it('turns unexpected exceptions into internal errors', async () => {
