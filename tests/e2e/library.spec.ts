@@ -89,7 +89,7 @@ test('a binary file gets a clear error and the library is untouched', async ({ a
   ]);
   writeFileSync(file, png);
   await app.getByTestId('file-input').setInputFiles(file);
-  await expect(app.getByTestId('import-report')).toContainText('这不是文本文件');
+  await expect(app.getByTestId('import-report')).toContainText('这不是对照能读的文件');
   await expect(app.getByTestId('article-row')).toHaveCount(3);
 });
 
