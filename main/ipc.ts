@@ -33,7 +33,10 @@ export async function pickImportPaths(parent: BrowserWindow | null): Promise<str
   const options: Electron.OpenDialogOptions = {
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: 'Text', extensions: ['txt', 'text', 'md'] },
+      {
+        name: 'Articles',
+        extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'shtml', 'mhtml', 'mht', 'epub'],
+      },
       { name: '*', extensions: ['*'] },
     ],
   };

@@ -7,13 +7,14 @@ import { useAnnotationImport } from './library/annotation-import';
 import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backups';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
+import { droppedFiles } from './library/dropped-files';
 import { useImport } from './library/use-import';
 import { ReaderView, type SettingsPatch } from './reader/reader-view';
 import { Dialog } from './ui/dialog';
 import { BatchEncodingDialog } from './ui/encoding-dialog';
 import { ErrorBanner } from './ui/error-banner';
 import { ExportDialog } from './ui/export-dialog';
-import { HiddenFileInput, TEXT_FILES } from './ui/file-input';
+import { ARTICLE_FILES, HiddenFileInput } from './ui/file-input';
 import { Notice } from './ui/notice';
 
 const UNDO_MS = 10_000;
@@ -163,11 +164,12 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
     const drop = (e: DragEvent) => {
       e.preventDefault();
       setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length) {
+      // Folders too: a saved page's images come in its `_files` folder.
+      void droppedFiles(e.dataTransfer).then((files) => {
+        if (files.length === 0) return;
         setView({ name: 'library' });
         void imports.importFiles(files);
-      }
+      });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -255,7 +257,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
             </div>
             <HiddenFileInput
               inputRef={fileInput}
-              accept={TEXT_FILES}
+              accept={ARTICLE_FILES}
               multiple
               label={t('import.fileInput')}
               testId="file-input"

@@ -210,8 +210,10 @@ export const en = {
   'error.corrupt': 'The library file is damaged. You can still export your notes, or restore a backup.',
   'error.constraint': 'That change conflicts with what is already stored. Nothing was changed.',
   'error.not_an_export': 'This file is not a Duizhao notes export (JSON), or it is damaged. Nothing was imported.',
-  'error.zip_invalid': 'This is not a readable archive (it is damaged or uses a method Duizhao cannot read). Nothing was imported.',
-  'error.zip_bomb': 'This file would unpack to far more data than any book holds, so it was refused. Nothing was imported.',
+  'error.zip_invalid':
+    'This is not a readable archive (it is damaged or uses a method Duizhao cannot read). Nothing was imported.',
+  'error.zip_bomb':
+    'This file would unpack to far more data than any book holds, so it was refused. Nothing was imported.',
   'error.zip_unsafe_path': 'This file holds files with unsafe paths, so it was refused. Nothing was imported.',
   'error.nested_archive': 'This file holds another archive inside it, so it was refused. Nothing was imported.',
   'error.zip_encrypted': 'This file is password-protected. Nothing was imported.',

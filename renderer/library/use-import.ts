@@ -3,6 +3,7 @@ import type { EventPayloads } from '../../preload/contract/api';
 import type { EncodingChoice, ImportFile, ImportOutcome, ImportReport, Result } from '../../preload/contract/types';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import { api } from '../api';
+import type { PathedFile } from './dropped-files';
 import type { NeedsEncoding } from './encoding-choices';
 
 type Progress = EventPayloads['importProgress'];
@@ -72,6 +73,38 @@ export function importChunks<T extends { size: number }>(
   return chunks;
 }
 
+const PAGE = /\.(html?|xhtml|shtml|md|markdown)$/i;
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|bmp)$/i;
+
+/**
+ * Files that must reach main in the same call: a saved page and its images (`page_files/…`, or
+ * every image when the batch holds one page only). Everything else goes alone. Order is kept.
+ */
+export function importUnits(files: readonly PathedFile[]): PathedFile[][] {
+  const pages = files.filter((f) => PAGE.test(f.path));
+  const taken = new Set<PathedFile>();
+  const units = new Map<PathedFile, PathedFile[]>();
+  for (const page of pages) {
+    const stem = page.path.replace(PAGE, '');
+    const assets = files.filter(
+      (f) =>
+        !taken.has(f) &&
+        !PAGE.test(f.path) &&
+        (f.path.startsWith(`${stem}_files/`) ||
+          f.path.startsWith(`${stem}.files/`) ||
+          f.path.startsWith(`${stem}-files/`) ||
+          (pages.length === 1 && IMAGE.test(f.path))),
+    );
+    for (const a of assets) taken.add(a);
+    units.set(page, [page, ...assets]);
+  }
+  return files.flatMap((f) => (units.has(f) ? [units.get(f)!] : taken.has(f) ? [] : [[f]]));
+}
+
+/** A picked or dropped file with the path the page refers to it by (folders of a drop, webkitdirectory). */
+export const pathed = (file: File | PathedFile): PathedFile =>
+  file instanceof File ? { file, path: file.webkitRelativePath || file.name } : file;
+
 /** Where an import of many files stands: `done` of `total`, and the file being read now. */
 export type ChunkProgress = (done: number, total: number, name: string) => void;
 
@@ -80,13 +113,14 @@ export type ChunkProgress = (done: number, total: number, name: string) => void;
  * refused without reading them; a call that fails fails only its own chunk's files.
  */
 export async function importInChunks(
-  files: readonly File[],
+  given: readonly (File | PathedFile)[],
   send: (payload: ImportFile[]) => Promise<Result<ImportReport>>,
   onProgress: ChunkProgress = () => {},
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  const accepted: File[] = [];
-  for (const file of files) {
+  const accepted: PathedFile[] = [];
+  for (const item of given.map(pathed)) {
+    const { file } = item;
     if (file.size > MAX_IMPORT_BYTES) {
       outcomes.push({
         status: 'failed',
@@ -98,14 +132,15 @@ export async function importInChunks(
         },
       });
     } else {
-      accepted.push(file);
+      accepted.push(item);
     }
   }
   let done = 0;
-  for (const chunk of importChunks(accepted)) {
-    onProgress(done, accepted.length, chunk[0]?.name ?? '');
+  const units = importUnits(accepted).map((files) => ({ files, size: files.reduce((n, f) => n + f.file.size, 0) }));
+  for (const chunk of importChunks(units).map((c) => c.flatMap((u) => u.files))) {
+    onProgress(done, accepted.length, chunk[0]?.file.name ?? '');
     const payload: ImportFile[] = [];
-    for (const file of chunk) payload.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    for (const { file, path } of chunk) payload.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
     const result = await send(payload);
     if (result.ok) outcomes.push(...result.value.outcomes);
     else outcomes.push(...payload.map((f) => ({ status: 'failed' as const, name: f.name, error: result.error })));
@@ -160,7 +195,7 @@ export function useImport() {
 
   /** Files from the file input or a drop, sent to main a bounded chunk at a time. */
   const importFiles = useCallback(
-    (files: readonly File[]) =>
+    (files: readonly (File | PathedFile)[]) =>
       run(async () => {
         const batchId = `drop-${Date.now()}`;
         try {

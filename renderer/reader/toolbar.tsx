@@ -2,7 +2,7 @@ import { type RefObject } from 'react';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, type Settings, type Theme } from '../../preload/contract/types';
 import { useI18n } from '../i18n';
-import { HiddenFileInput, TEXT_FILES } from '../ui/file-input';
+import { ARTICLE_FILES, HiddenFileInput } from '../ui/file-input';
 import { forDisplay } from '../../preload/contract/display';
 
 const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
@@ -130,7 +130,7 @@ export function ReaderToolbar({
         </button>
         <HiddenFileInput
           inputRef={replaceInput}
-          accept={TEXT_FILES}
+          accept={ARTICLE_FILES}
           label={t('replace.hint')}
           testId="replace-input"
           onFiles={([file]) => {

@@ -1,7 +1,13 @@
 import type { RefObject } from 'react';
 
-/** What the text-file pickers accept. */
-export const TEXT_FILES = '.txt,.text,.md,text/plain';
+/**
+ * What the article pickers (import, "Update text…") accept: text, Markdown, saved web pages (with the images of a
+ * "Web page, complete" save, picked along with the page), MHTML and EPUB.
+ */
+export const ARTICLE_FILES = [
+  '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.shtml,.mhtml,.mht,.epub',
+  'text/plain,text/markdown,text/html,application/epub+zip,multipart/related,image/*',
+].join(',');
 
 /**
  * A file input kept out of sight and out of the tab order, opened by a button elsewhere. It hands

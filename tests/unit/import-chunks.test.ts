@@ -10,7 +10,10 @@ import {
   IMPORT_CHUNK_FILES,
   importChunks,
   importInChunks,
+  importUnits,
 } from '../../renderer/library/use-import';
+import { encodePage, newsPage } from '../helpers/pages';
+import { png } from '../helpers/png';
 import { SAMPLES_DIR, sample, tempDir } from '../helpers/data';
 
 const unsupported = () => Promise.reject(new Error('no dialogs here'));
@@ -27,6 +30,53 @@ describe('sending dropped files to main', () => {
     expect(chunks.flat().map((f) => f.i)).toEqual(sizes.map((_, i) => i));
     expect(IMPORT_CHUNK_FILES).toBeLessThanOrEqual(500);
     expect(IMPORT_CHUNK_BYTES).toBeLessThan(MAX_IMPORT_BYTES * 2);
+  });
+
+  it('a saved page travels with its _files folder in one call, however the chunks fall', async () => {
+    const file = (path: string, bytes: Uint8Array = new Uint8Array([1])) => ({
+      path,
+      file: new File([bytes as Uint8Array<ArrayBuffer>], path.split('/').pop()!),
+    });
+    const files = [
+      file('a.txt'),
+      file('page.html'),
+      file('b.txt'),
+      file('page_files/1.png'),
+      file('page_files/2.png'),
+      file('other.htm'),
+      file('other_files/x.png'),
+      file('loose.png'),
+    ];
+    expect(importUnits(files).map((u) => u.map((f) => f.path))).toEqual([
+      ['a.txt'],
+      ['page.html', 'page_files/1.png', 'page_files/2.png'],
+      ['b.txt'],
+      ['other.htm', 'other_files/x.png'],
+      ['loose.png'],
+    ]);
+    // One page alone: every image of the batch is its.
+    expect(importUnits([file('p.html'), file('img/a.png')]).map((u) => u.length)).toEqual([2]);
+
+    // Through the real call: the image, dropped before its page, still reaches it.
+    const services = openServices({ dataDir: tempDir() });
+    try {
+      const picture = new Uint8Array(png(5, 5, 5));
+      const page = encodePage(newsPage({ image: { kind: 'relative', path: 'page_files/pic.png' } }));
+      const sent: string[][] = [];
+      const outcomes = await importInChunks(
+        [file('page_files/pic.png', picture), file('page.html', page)],
+        async (payload) => {
+          sent.push(payload.map((f) => f.name));
+          return { ok: true, value: await services.library.importFiles(payload) };
+        },
+      );
+      expect(sent).toEqual([['page.html', 'page_files/pic.png']]);
+      expect(outcomes.map((o) => o.status)).toEqual(['imported']);
+      const id = outcomes[0]!.status === 'imported' ? outcomes[0]!.article.id : 0;
+      expect(services.articles.get(id)!.blocks.some((b) => b.kind === 'figure' && b.image?.id)).toBe(true);
+    } finally {
+      services.close();
+    }
   });
 
   it('1,000 dropped files all import through the real importFiles call, a bounded chunk per message', async () => {
