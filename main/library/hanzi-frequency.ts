@@ -21,7 +21,7 @@ function table(): Float32Array | null {
       const counts = new Uint32Array(0x10000);
       for (const name of SOURCES) {
         const text = readFileSync(join(openccDataDir(), 'dictionary', `${name}.txt`), 'utf8');
-        for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i)]++;
+        for (let i = 0; i < text.length; i++) (counts[text.charCodeAt(i)] as number)++;
       }
       logCounts = new Float32Array(0x10000);
       for (let c = 0; c < 0x10000; c++) logCounts[c] = Math.log1p(counts[c] as number);
@@ -47,7 +47,8 @@ export interface Commonness {
 export const DISTINCT_CAP = 64;
 
 /** CJK Unified Ideographs, Extension A and the compatibility block: what the table counts. */
-const isHanzi = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const isHanzi = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** How common the hanzi of `text` are; null when OpenCC's dictionaries cannot be read. */
 export function commonness(text: string): Commonness | null {
