@@ -53,7 +53,7 @@ const COMMONNESS_MIN_DISTINCT = 8;
  * characters reaches 4.0, of 60 characters 3.4 when it is classical verse; mojibake rarely 3)...
  */
 const COMMONNESS_FLOOR = 3.5;
-/** ...and every other reading's must trail it by this much (there the right one leads by 1.4 or more, 2.5 on 3,000 characters). */
+/** ...and every other reading's must trail it by this much (there the right one leads by 1.4, on 3,000 characters by 2.5). */
 const COMMONNESS_MARGIN = 1;
 /** A reading with more damaged characters (U+FFFD, controls, private use) than this share of its hanzi is not prose. */
 const COMMONNESS_DAMAGE_SHARE = 0.02;
@@ -124,13 +124,6 @@ function guessEncoding(bytes: Uint8Array): Guess {
   return { encoding, confident, confidence, bom: false, candidates: ordered };
 }
 
-/**
- * The legacy reading whose hanzi are clearly the common ones of written Chinese, or null when no
- * reading is: it must hold {@link COMMONNESS_MIN_DISTINCT} different hanzi and little damage,
- * their mean ln(count) (see hanzi-frequency.ts) must reach {@link COMMONNESS_FLOOR}, and every
- * other reading's must trail it by {@link COMMONNESS_MARGIN}. Mojibake is made of rare hanzi,
- * so the right reading leads by far, even on 60 characters.
- */
 interface Reading {
   encoding: TextEncodingName;
   /** Mean ln(count) of its hanzi. */
@@ -139,6 +132,13 @@ interface Reading {
   prose: boolean;
 }
 
+/**
+ * The legacy reading whose hanzi are clearly the common ones of written Chinese, or null when no
+ * reading is: it must hold {@link COMMONNESS_MIN_DISTINCT} different hanzi and little damage,
+ * their mean ln(count) (see hanzi-frequency.ts) must reach {@link COMMONNESS_FLOOR}, and every
+ * other reading's must trail it by {@link COMMONNESS_MARGIN}. Mojibake is made of rare hanzi,
+ * so the right reading leads by far, even on 60 characters.
+ */
 function commonnessVerdict(sample: Uint8Array, scores: [TextEncodingName, number][]): TextEncodingName | null {
   const head = sample.subarray(0, COMMONNESS_BYTES);
   const readings: Reading[] = [];
@@ -338,8 +338,9 @@ function utf8Profile(b: Uint8Array): { multiByteChars: number; damaged: number }
 }
 
 /**
- * Share of double-byte characters that fall in GB2312's punctuation, box-drawing and hanzi rows, under GBK's
- * grammar, well-formed GB18030 four-byte sequences counting as common. Invalid sequences weigh double.
+ * Share of double-byte characters that fall in GB2312's punctuation, box-drawing and hanzi rows,
+ * under GBK's grammar; a well-formed GB18030 four-byte sequence counts as common. Invalid
+ * sequences weigh double.
  */
 function scoreGbk(b: Uint8Array): number {
   let common = 0;
