@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
- * the highlight, import, reading-aid, side-by-side and conversion benchmarks.
+ * the highlight, import, encoding-detection, reading-aid, side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
@@ -17,6 +17,7 @@ await build({
   absWorkingDir: root,
   entryPoints: [
     'bench/convert.ts',
+    'bench/detect.ts',
     'bench/engine-child.ts',
     'bench/highlights.ts',
     'bench/import.ts',
@@ -39,6 +40,8 @@ await stop();
 await import(pathToFileURL(join(outdir, 'bench', 'highlights.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'import.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'detect.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
 console.log('');

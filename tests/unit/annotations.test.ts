@@ -112,8 +112,8 @@ describe('Annotations', () => {
     const { services, id, text } = library();
     const h = services.annotations.create({ articleId: id, ...at(text, '最漫長的夏天'), color: 'green' });
     const edited = text.replace('追平並超越了', '再次超越了');
-    // Traditional text saved as GB18030 reads plausibly as Big5 too: the reader is asked.
-    const bytes = iconv.encode(edited, 'gb18030');
+    // A GB18030 file cut off in the middle of its last character: the reader is asked.
+    const bytes = Buffer.concat([iconv.encode(edited, 'gb18030'), Buffer.from([0x81])]);
     const asked = await services.library.replaceText(id, { name: 'edited.txt', bytes });
     expect(asked.status).toBe('needsEncoding');
     if (asked.status !== 'needsEncoding') return;
@@ -123,7 +123,7 @@ describe('Annotations', () => {
     const done = await services.library.replaceText(id, { name: 'edited.txt', bytes }, 'gb18030');
     // The edit is after the highlight: it stays on its offsets.
     expect(done).toMatchObject({ status: 'replaced', exact: 1, moved: 0, orphaned: 0 });
-    expect(services.articles.sourceText(id)).toBe(edited);
+    expect(services.articles.sourceText(id)).toBe(`${edited}\ufffd`);
     expect(services.annotations.list(id)[0]).toMatchObject({ id: h.id, exact: '最漫長的夏天' });
     services.close();
   });
