@@ -43,6 +43,7 @@ export function createHandlers(services: Services, edges: Edges) {
       library.restore(id);
       return null;
     },
+    updateArticleMeta: (id, patch) => library.updateMeta(id, patch),
     saveReadingPosition: ({ id, offset, progress }) => {
       if (!articles.saveReadingPosition(id, offset, progress)) {
         throw new AppFailure('not_found', 'That article is not in the library.');

@@ -1,5 +1,13 @@
 import type { DisplayScript, ScriptForm } from '../../preload/contract/scripts';
-import type { Article, ArticleSummary, Block, BlockKind, Script, TextEncodingName } from '../../preload/contract/types';
+import type {
+  Article,
+  ArticleMetaPatch,
+  ArticleSummary,
+  Block,
+  BlockKind,
+  Script,
+  TextEncodingName,
+} from '../../preload/contract/types';
 import type { Db } from './connection';
 
 /** What the importer hands the store for a new article. */
@@ -52,6 +60,12 @@ export interface ArticleWrites {
    * is not in the library.
    */
   replaceText(id: number, next: NewArticle): ArticleSummary | undefined;
+  /**
+   * Changes what is known of an article (title, author, source, address, published date), never
+   * its text: blocks, content hash, reading state and highlights stay. Fields absent from the
+   * patch stay as they are; null clears one. Undefined when the article is not in the library.
+   */
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary | undefined;
 }
 
 interface ArticleRow {
@@ -276,5 +290,26 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
       { content_hash: string } | undefined;
     return row?.content_hash;
+  }
+
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary | undefined {
+    // Column names come from this list only, never from the patch.
+    const columns = [
+      ['title', 'title'],
+      ['author', 'author'],
+      ['source', 'source'],
+      ['sourceUrl', 'source_url'],
+      ['publishedAt', 'published_at'],
+    ] as const satisfies readonly (readonly [keyof ArticleMetaPatch, string])[];
+    const given = columns.filter(([key]) => patch[key] !== undefined);
+    const values: Record<string, string | number | null> = { id, stamp: this.now().toISOString() };
+    for (const [key] of given) values[key] = patch[key] ?? null;
+    const sets = [...given.map(([key, column]) => `${column} = @${key}`), 'updated_at = @stamp'];
+    const changed = this.db
+      .prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = @id AND deleted_at IS NULL`)
+      .run(values).changes;
+    if (changed !== 1) return undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
+    return toSummary(row);
   }
 }

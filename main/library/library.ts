@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
+  ArticleMetaPatch,
+  ArticleSummary,
   ImportFile,
   ImportOutcome,
   ImportReport,
@@ -35,7 +37,8 @@ export type LibraryArticles = Pick<
   Pick<
     ArticleWrites,
     'insert' | 'purge' | 'purgeDeleted' | 'markDeleted' | 'restore' | 'replaceText' | 'setScriptForm'
-  >;
+  > &
+  Pick<ArticleWrites, 'updateMeta'>;
 
 /** What the library needs of the highlights when an article's text changes. */
 export interface Reanchoring {
@@ -260,5 +263,26 @@ export class Library {
     const winner = this.articles.findByHash(read.contentHash);
     if (!winner) throw new AppFailure('constraint', 'The article could not be stored (content hash conflict).');
     return { status: 'duplicate', name, existing: winner.summary };
+  }
+
+  /**
+   * Edits an article's title, author, source, address or published date (its text stays, and so
+   * do its highlights). Text left blank clears the field, except the title, which the contract
+   * requires.
+   */
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary {
+    const blankIsNull = (value: string | null | undefined) =>
+      value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
+    const clean: ArticleMetaPatch = {};
+    if (patch.title !== undefined) clean.title = patch.title.trim();
+    for (const key of ['author', 'source', 'sourceUrl', 'publishedAt'] as const) {
+      const value = blankIsNull(patch[key]);
+      if (value !== undefined) clean[key] = value;
+    }
+    if (clean.title === '') throw new AppFailure('invalid_argument', 'An article needs a title.');
+    const article = this.articles.updateMeta(id, clean);
+    if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+    this.deps.emit('libraryChanged', null);
+    return article;
   }
 }
