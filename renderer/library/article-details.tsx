@@ -49,12 +49,23 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(article));
   const [error, setError] = useState<AppError | null>(null);
+  const [titleMissing, setTitleMissing] = useState(false);
   const [saving, setSaving] = useState(false);
-  const set = (key: keyof Fields) => (e: { target: { value: string } }) =>
+  const titleInput = useRef<HTMLInputElement>(null);
+  const set = (key: keyof Fields) => (e: { target: { value: string } }) => {
     setFields((f) => ({ ...f, [key]: e.target.value }));
+    setError(null);
+    if (key === 'title') setTitleMissing(false);
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    // Spaces pass `required`; a title of spaces is no title.
+    if (fields.title.trim() === '') {
+      setTitleMissing(true);
+      titleInput.current?.focus();
+      return;
+    }
     const patch = metaPatch(article, fields);
     if (Object.keys(patch).length === 0) return onClose();
     setSaving(true);
@@ -89,6 +100,9 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: Props) {
             value={fields.title}
             onChange={set('title')}
             required
+            ref={titleInput}
+            aria-invalid={titleMissing}
+            aria-describedby={titleMissing ? `${formId}-title-missing` : undefined}
             maxLength={MAX_TITLE_CHARS}
             autoFocus
             lang="zh"
@@ -123,6 +137,11 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: Props) {
             max="9999-12-31"
           />
         </label>
+        {titleMissing && (
+          <p role="alert" className="error-text" id={`${formId}-title-missing`}>
+            {t('details.titleRequired')}
+          </p>
+        )}
         {error && (
           <p role="alert" className="error-text">
             {errorMessage(t, error)}

@@ -131,6 +131,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
               </span>
               <span className="article-meta">
                 <ScriptBadge script={a.script} form={a.scriptForm} />
+                {a.author && <span>{t('reader.by', { author: a.author })}</span>}
                 {a.source && <span>{a.source}</span>}
                 <span>{t('library.chars', { count: numberFormat.format(a.charCount) })}</span>
                 <span className={sortedBy('imported')} data-testid="added-date">
