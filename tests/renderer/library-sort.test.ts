@@ -13,6 +13,8 @@ import {
 let nextId = 1;
 const article = (title: string, more: Partial<ArticleSummary> = {}): ArticleSummary => {
   const id = nextId++;
+  // Each article added a minute after the one before.
+  const added = new Date(Date.UTC(2026, 10, 1, 8) + id * 60_000).toISOString();
   return {
     id,
     title,
@@ -27,8 +29,8 @@ const article = (title: string, more: Partial<ArticleSummary> = {}): ArticleSumm
     scriptForm: null,
     displayScript: null,
     charCount: 100,
-    importedAt: `2026-11-0${id}T08:00:00.000Z`,
-    updatedAt: `2026-11-0${id}T08:00:00.000Z`,
+    importedAt: added,
+    updatedAt: added,
     readingProgress: 0,
     isSample: false,
     ...more,
