@@ -15,6 +15,7 @@ function library() {
     appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: false, imageBase: 'app://image/' }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
     pickSavePath: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
+    openExternal: () => Promise.resolve(),
   });
   const first = services.articles.list()[0];
   if (!first) throw new Error('no samples');
