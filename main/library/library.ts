@@ -304,9 +304,22 @@ export class Library {
     return report;
   }
 
-  /** Title, author, source or date edited by the reader. */
+  /**
+   * Edits an article's title, author, source, address or published date (its text stays, and so
+   * do its highlights). Text left blank clears the field, except the title, which the contract
+   * requires.
+   */
   updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary {
-    const article = this.articles.updateMeta(id, patch);
+    const blankIsNull = (value: string | null | undefined) =>
+      value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
+    const clean: ArticleMetaPatch = {};
+    if (patch.title !== undefined) clean.title = patch.title.trim();
+    for (const key of ['author', 'source', 'sourceUrl', 'publishedAt'] as const) {
+      const value = blankIsNull(patch[key]);
+      if (value !== undefined) clean[key] = value;
+    }
+    if (clean.title === '') throw new AppFailure('invalid_argument', 'An article needs a title.');
+    const article = this.articles.updateMeta(id, clean);
     if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
     this.deps.emit('libraryChanged', null);
     return article;

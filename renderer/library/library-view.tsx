@@ -1,32 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary, SearchHit } from '../../preload/contract/types';
 import { api } from '../api';
-import { useI18n, type UiLocale } from '../i18n';
+import { useI18n } from '../i18n';
 import { ScriptBadge } from '../ui/script-badge';
 import { forDisplay } from '../../preload/contract/display';
-
-export type SortKey = 'imported' | 'published' | 'title';
-const SORT_KEYS: readonly SortKey[] = ['imported', 'published', 'title'];
-
-const COLLATION: Record<UiLocale, string> = {
-  'zh-Hans': 'zh-Hans-u-co-pinyin',
-  'zh-Hant': 'zh-Hant-u-co-stroke',
-  en: 'zh-Hans-u-co-pinyin',
-};
-
-/** Sorts articles: newest first by date added or published (undated last), or by title in the UI language's collation. */
-export function sortArticles(articles: readonly ArticleSummary[], key: SortKey, locale: UiLocale): ArticleSummary[] {
-  const byTitle = new Intl.Collator(COLLATION[locale]).compare;
-  const list = [...articles];
-  switch (key) {
-    case 'title':
-      return list.sort((a, b) => byTitle(a.title, b.title));
-    case 'published':
-      return list.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || byTitle(a.title, b.title));
-    case 'imported':
-      return list.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || b.id - a.id);
-  }
-}
+import { useArticleDetails } from './article-details';
+import { loadOrder, saveOrder, SORT_KEYS, sortArticles, type SortKey, type SortOrder } from './sort';
 
 interface Props {
   articles: ArticleSummary[];
@@ -34,11 +13,19 @@ interface Props {
   onDelete(article: ArticleSummary): void;
 }
 
-/** The article list: title, source, 简/繁 badge, length, date, reading progress. */
+/**
+ * The article list: title, source, 简/繁 badge, length, the dates added and published, reading
+ * progress; sorted by any of them (the order is remembered), with each article's details editable.
+ */
 export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const { t, locale } = useI18n();
-  const [sort, setSort] = useState<SortKey>('imported');
-  const sorted = useMemo(() => sortArticles(articles, sort, locale), [articles, sort, locale]);
+  const [order, setOrderState] = useState<SortOrder>(() => loadOrder());
+  const setOrder = (next: SortOrder) => {
+    setOrderState(next);
+    saveOrder(next);
+  };
+  const sorted = useMemo(() => sortArticles(articles, order, locale), [articles, order, locale]);
+  const details = useArticleDetails();
   const listRef = useRef<HTMLUListElement>(null);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
@@ -80,11 +67,12 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     }
   };
 
-  const date = (a: ArticleSummary) => {
-    const iso = a.publishedAt ?? a.importedAt.slice(0, 10);
-    const d = new Date(`${iso}T00:00:00`);
-    return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+  /** A day as the UI language writes it; `at` is a date (YYYY-MM-DD, a local day) or a timestamp. */
+  const day = (at: string) => {
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00` : at);
+    return Number.isNaN(d.getTime()) ? at : dateFormat.format(d);
   };
+  const sortedBy = (key: SortKey) => (order.key === key ? 'sorted-by' : undefined);
 
   if (articles.length === 0) return <p className="empty">{t('library.empty')}</p>;
 
@@ -107,16 +95,27 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
           aria-label={t('library.search')}
           title={t('library.searchHint')}
         />
-        <label className="sort">
-          <span>{t('library.sort')}</span>
-          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {t(`library.sort.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="sort-controls">
+          <label className="sort">
+            <span>{t('library.sort')}</span>
+            <select value={order.key} onChange={(e) => setOrder({ ...order, key: e.target.value as SortKey })}>
+              {SORT_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`library.sort.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button sort-direction"
+            aria-pressed={order.reversed}
+            onClick={() => setOrder({ ...order, reversed: !order.reversed })}
+            title={t('library.reverseHint')}
+          >
+            <span aria-hidden="true">{order.reversed ? '↑' : '↓'}</span> {t('library.reverse')}
+          </button>
+        </div>
       </div>
       <ul className="articles" ref={listRef} aria-label={t('library.list')}>
         {shown.map((a) => (
@@ -132,9 +131,17 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
               </span>
               <span className="article-meta">
                 <ScriptBadge script={a.script} form={a.scriptForm} />
+                {a.author && <span>{t('reader.by', { author: a.author })}</span>}
                 {a.source && <span>{a.source}</span>}
                 <span>{t('library.chars', { count: numberFormat.format(a.charCount) })}</span>
-                <span>{date(a)}</span>
+                <span className={sortedBy('imported')} data-testid="added-date">
+                  {t('library.added', { date: day(a.importedAt) })}
+                </span>
+                {a.publishedAt && (
+                  <span className={sortedBy('published')} data-testid="published-date">
+                    {t('library.published', { date: day(a.publishedAt) })}
+                  </span>
+                )}
                 {a.isSample && <span className="tag">{t('library.sample')}</span>}
               </span>
               {hits?.get(a.id)?.snippet && (
@@ -153,6 +160,16 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
             </button>
             <button
               type="button"
+              className="icon-button"
+              onClick={() => details.open(a)}
+              aria-label={t('details.open', { title: a.title })}
+              title={t('details.button')}
+              data-testid="edit-details"
+            >
+              ✎
+            </button>
+            <button
+              type="button"
               className="icon-button danger"
               onClick={() => onDelete(a)}
               aria-label={t('library.delete', { title: a.title })}
@@ -163,6 +180,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
           </li>
         ))}
       </ul>
+      {details.element}
     </>
   );
 }

@@ -26,6 +26,7 @@ import { useReadingPosition } from './reading-position';
 import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { ReaderToolbar } from './toolbar';
+import { useArticleDetails } from '../library/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
 
@@ -230,14 +231,13 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const { onEdit, onFlush } = noteActions;
   const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
 
+  // Details edited here show at once, over the article as it was loaded.
+  const details = useArticleDetails();
+  const about = details.merge(article);
   // The title in the script on screen, when it is one of the article's blocks.
-  const titleBlock = article ? article.blocks.findIndex((b) => b.text === article.title) : -1;
-  const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? article?.title;
-  const meta = article && [
-    article.source,
-    article.author && t('reader.by', { author: article.author }),
-    article.publishedAt,
-  ];
+  const titleBlock = about ? about.blocks.findIndex((b) => b.text === about.title) : -1;
+  const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? about?.title;
+  const meta = about && [about.source, about.author && t('reader.by', { author: about.author }), about.publishedAt];
   const activeHighlight = ann.activeHighlight;
 
   return (
@@ -266,6 +266,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           togglePanel: () => setPanelOpen((open) => !open),
           exportNotes: () => setExporting(true),
           replaceText: (file) => void replacing.replace(file),
+          editDetails: () => about && details.open(about),
           fontSize: setFontSize,
           settings: onSettings,
         }}
@@ -337,6 +338,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           action={{ label: t('delete.undo'), run: () => void store.undo() }}
         />
       )}
+      {details.element}
       {replacing.asking && <EncodingDialog ask={replacing.asking} onChoose={replacing.answer} />}
       {exporting && (
         <ExportDialog

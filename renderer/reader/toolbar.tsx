@@ -30,6 +30,8 @@ export interface ToolbarActions {
   togglePanel(): void;
   exportNotes(): void;
   replaceText(file: File): void;
+  /** Opens "Edit details…" (title, author, source, date). */
+  editDetails(): void;
   fontSize(delta: 1 | -1): void;
   settings(patch: Partial<Settings>): void;
 }
@@ -124,6 +126,9 @@ export function ReaderToolbar({
         </button>
         <button type="button" className="tool" onClick={actions.exportNotes} data-testid="export-button">
           {t('export.button')}
+        </button>
+        <button type="button" className="tool" onClick={actions.editDetails} title={t('details.button')}>
+          {t('reader.details')}
         </button>
         <button type="button" className="tool" onClick={() => replaceInput.current?.click()} title={t('replace.hint')}>
           {t('replace.button')}
