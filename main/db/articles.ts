@@ -1,6 +1,7 @@
 import type { DisplayScript, ScriptForm } from '../../preload/contract/scripts';
 import type { Article, ArticleSummary, Block, BlockKind, Script, TextEncodingName } from '../../preload/contract/types';
 import type { Db } from './connection';
+import type { SearchIndexWrites } from './search-index';
 
 /** What the importer hands the store for a new article. */
 export interface NewArticle {
@@ -104,6 +105,9 @@ export function layoutBlocks(blocks: readonly { kind: BlockKind; text: string }[
   });
 }
 
+/** The source text: blocks joined by one line break (what sourceText reads back). */
+const joinBlocks = (blocks: readonly { text: string }[]): string => blocks.map((b) => b.text).join('\n');
+
 /** Characters (code points) of the article, line breaks between blocks excluded. */
 export function countChars(blocks: readonly { text: string }[]): number {
   let n = 0;
@@ -116,6 +120,8 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** Kept in step with every text written, in the same transaction (the library search). */
+    private readonly index?: SearchIndexWrites,
   ) {}
 
   list(): ArticleSummary[] {
@@ -174,6 +180,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
         'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
       );
       blocks.forEach((b, i) => insertBlock.run(lastInsertRowid, i, b.kind, b.text, b.start));
+      this.index?.put(Number(lastInsertRowid), article.title, joinBlocks(blocks));
       return Number(lastInsertRowid);
     })();
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
@@ -268,6 +275,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
       'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
     );
     blocks.forEach((b, i) => insertBlock.run(id, i, b.kind, b.text, b.start));
+    this.index?.put(id, next.title, joinBlocks(blocks));
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
   }

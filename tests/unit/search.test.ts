@@ -18,22 +18,22 @@ describe('search across scripts', () => {
   it('finds 騰訊 when you type 腾讯, and the other way round, in the seed library', () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     const title = (id: number) => services.articles.get(id)!.title;
-    const simplified = services.search.search('腾讯');
+    const simplified = services.search.search('腾讯').hits;
     expect(simplified).toHaveLength(3);
-    const traditional = services.search.search('騰訊');
+    const traditional = services.search.search('騰訊').hits;
     expect(traditional.map((h) => [h.articleId, h.count])).toEqual(simplified.map((h) => [h.articleId, h.count]));
 
     // 週年考 is only in the Taiwan seed; typed in Simplified it is found there, with its context as written.
-    const [hit, ...rest] = services.search.search('周年考');
+    const [hit, ...rest] = services.search.search('周年考').hits;
     expect(rest).toEqual([]);
     expect(title(hit!.articleId)).toMatch(/^騰訊產業互聯網週年考/);
     expect(hit!.snippet).toContain('週年考');
-    expect(services.search.search('不存在的词语')).toEqual([]);
-    expect(services.search.search('   ')).toEqual([]);
+    expect(services.search.search('不存在的词语')).toMatchObject({ hits: [], total: 0 });
+    expect(services.search.search('   ')).toMatchObject({ hits: [], total: 0 });
 
     // A deleted article is not found; the search follows the library.
     services.library.delete(hit!.articleId);
-    expect(services.search.search('周年考')).toEqual([]);
+    expect(services.search.search('周年考').hits).toEqual([]);
     services.close();
   });
 
@@ -71,9 +71,9 @@ describe('search across scripts', () => {
     const outcome = services.library.importText('衞生署提醒市民:枱面要清潔,糭子要煮熟。', '衞生署');
     expect(outcome.status).toBe('imported');
     for (const query of ['卫生署', '衛生署', '台面', '檯面', '粽子', '糉子']) {
-      expect(services.search.search(query).map((h) => h.count)).toEqual([1]);
+      expect(services.search.search(query).hits.map((h) => h.count)).toEqual([1]);
     }
-    const [hit] = services.search.search('卫生');
+    const [hit] = services.search.search('卫生').hits;
     expect(hit!.snippet).toContain('衞生署');
     services.close();
   });
