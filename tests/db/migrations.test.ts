@@ -245,6 +245,30 @@ describe('migrations', () => {
     again.close();
   });
 
+  it('0008 adds the search index (empty: it is filled on first start) and forgets an article deleted for good', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 7);
+    const id = insertArticle(db);
+    const articlesBefore = db.prepare('SELECT * FROM articles').all();
+    expect(migrate(db, MIGRATIONS, 8)).toBe(8);
+    expect(db.prepare('SELECT * FROM articles').all()).toEqual(articlesBefore);
+    expect(db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
+    db.prepare(`INSERT INTO search_trigram (rowid, title, text) VALUES (?, '标题', '正文的文字')`).run(id);
+    db.prepare(`INSERT INTO search_chars (rowid, title, text) VALUES (?, '6807 9898', '6b63 6587')`).run(id);
+    db.prepare(`INSERT INTO search_docs VALUES (?, 'v', 3, 7, '{}')`).run(id);
+    expect(db.prepare(`SELECT rowid FROM search_trigram WHERE search_trigram MATCH '"的文字"'`).all()).toEqual([
+      { rowid: id },
+    ]);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    for (const table of ['search_docs', 'search_trigram']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(db.prepare(`SELECT count(*) AS n FROM search_chars WHERE search_chars MATCH '6807'`).get()).toEqual({
+      n: 0,
+    });
+  });
+
   it('refuses a database newer than the code, with a clear message, and leaves it untouched', () => {
     const file = join(tempDir(), 'library.db');
     const future = new Database(file);

@@ -15,6 +15,21 @@ describe('search across scripts', () => {
     expect(foldForSearch('騰訊')).not.toBe(foldForSearch('阿里'));
   });
 
+  it('folds regional phrases too, for the library and the notes panel alike: 软件 finds 軟體, U盘 finds 隨身碟', () => {
+    expect(foldForSearch('軟體')).toBe(foldForSearch('软件'));
+    expect(foldForSearch('隨身碟')).toBe(foldForSearch('U盘'));
+    const services = openServices({ dataDir: tempDir() });
+    const outcome = services.library.importText('這套軟體很好用，檔案存在隨身碟。', '軟體');
+    expect(outcome.status).toBe('imported');
+    for (const query of ['软件', '軟件', 'U盘', '隨身碟']) {
+      expect(
+        services.search.search(query).hits.map((h) => h.count),
+        query,
+      ).toEqual([1]);
+    }
+    services.close();
+  });
+
   it('finds 騰訊 when you type 腾讯, and the other way round, in the seed library', () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     const title = (id: number) => services.articles.get(id)!.title;
