@@ -75,7 +75,7 @@ export function openServices(options: ServiceOptions): Services {
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
   const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions);
-  const search = new LibrarySearch(searchIndex, articles, transact);
+  const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {
     list: () => listBackups(backupsFolder(file)),
     restoreOnNextOpen: (name) => scheduleRestore(file, name),

@@ -150,6 +150,9 @@ export class SearchIndexStore implements SearchIndexWrites {
            WHERE d.article_id IS NULL OR d.fold_version <> ?`,
         )
         .pluck(),
+      text: db
+        .prepare(`SELECT group_concat(text, char(10) ORDER BY position) FROM article_blocks WHERE article_id = ?`)
+        .pluck(),
       source: db.prepare(
         `SELECT a.title AS title,
            (SELECT group_concat(b.text, char(10) ORDER BY b.position) FROM article_blocks b WHERE b.article_id = a.id)
@@ -228,6 +231,11 @@ export class SearchIndexStore implements SearchIndexWrites {
   folded(articleId: number): FoldedText | undefined {
     const row = this.statements.folded.get(articleId) as { text: string; alignment: string } | undefined;
     return row && { text: row.text, alignment: Alignment.fromJSON(JSON.parse(row.alignment) as AlignmentJSON) };
+  }
+
+  /** An article's text as written (its blocks joined by one line break, as ArticleReads.sourceText), deleted or not. */
+  sourceText(articleId: number): string | undefined {
+    return (this.statements.text.get(articleId) as string | null | undefined) ?? undefined;
   }
 
   /** Up to `limit` articles (deleted ones too, so that a restore finds them) not indexed under this folding. */

@@ -1,6 +1,5 @@
 import type { Range } from '../../preload/contract/alignment';
 import type { SearchHit, SearchPage } from '../../preload/contract/types';
-import type { ArticleReads } from '../db/articles';
 import type { Transact } from '../db/connection';
 import type { SearchIndexStore } from '../db/search-index';
 import type { Emit } from '../events';
@@ -39,7 +38,6 @@ export class LibrarySearch {
 
   constructor(
     private readonly index: SearchIndexStore,
-    private readonly articles: Pick<ArticleReads, 'sourceText'>,
     private readonly transact: Transact,
   ) {}
 
@@ -49,20 +47,14 @@ export class LibrarySearch {
     const limit = page.limit ?? DEFAULT_PAGE;
     const found = this.index.query(q, { offset, limit });
     const hits = found.hits.map((h): SearchHit => {
-      const none = { articleId: h.articleId, inTitle: h.inTitle, count: 0, snippet: '', hit: null, mark: null };
+      const none = { ...h, snippet: '', hit: null, mark: null };
+      if (h.count === 0) return none;
       const folded = this.index.folded(h.articleId);
-      const source = this.articles.sourceText(h.articleId);
-      if (!folded || source === undefined) return none;
-      let first = -1;
-      let count = 0;
-      // Overlapping occurrences count, as in the index's ranking (哈哈 is twice in 哈哈哈).
-      for (let at = folded.text.indexOf(q); at >= 0; at = folded.text.indexOf(q, at + 1)) {
-        if (first < 0) first = at;
-        count++;
-      }
-      if (first < 0) return none;
+      const source = this.index.sourceText(h.articleId);
+      const first = folded ? folded.text.indexOf(q) : -1;
+      if (!folded || source === undefined || first < 0) return none;
       const hit = folded.alignment.rangeToSource({ start: first, end: first + q.length });
-      return { ...none, count, hit, ...snippetAround(source, hit) };
+      return { ...none, hit, ...snippetAround(source, hit) };
     });
     return { hits, total: found.total, offset, limit };
   }
