@@ -84,7 +84,7 @@ export function createHandlers(services: Services, edges: Edges) {
       const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
       return exporter.importJson(text);
     },
-    searchArticles: (query) => services.search.search(query),
+    searchArticles: (query, page) => services.search.search(query, page),
     foldForSearch: (texts) => texts.map(foldForSearch),
     getLibraryHealth: () => services.health,
     listBackups: () => services.backups.list(),

@@ -6,6 +6,7 @@ import { backupsFolder, listBackups, scheduleRestore } from './db/backups';
 import { openLibrary, transactor, type Db } from './db/connection';
 import { ConversionStore } from './db/conversions';
 import { HighlightStore } from './db/highlights';
+import { SearchIndexStore } from './db/search-index';
 import { ExportReadStore } from './db/export-reads';
 import { SettingsStore } from './db/settings';
 import { noEmit, type Emit } from './events';
@@ -14,6 +15,7 @@ import { Library } from './library/library';
 import { ConversionService } from './script/conversions';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
+import { fold, foldVersion } from './script/fold';
 import { InlineRunner, WorkerRunner } from './script/runner';
 import { LibrarySearch } from './script/search';
 
@@ -48,6 +50,8 @@ export interface Services {
   annotations: Annotations;
   exporter: Exporter;
   search: LibrarySearch;
+  /** Settles when articles stored before the search index existed are indexed (first start after the update). */
+  indexed: Promise<number>;
   backups: Backups;
   close(): void;
 }
@@ -60,7 +64,8 @@ export function openServices(options: ServiceOptions): Services {
   const opened = openLibrary(file);
   const { db } = opened;
   const emit = options.emit ?? noEmit;
-  const articles = new ArticleStore(db);
+  const searchIndex = new SearchIndexStore(db, { fold, version: foldVersion() });
+  const articles = new ArticleStore(db, undefined, searchIndex);
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
@@ -70,7 +75,7 @@ export function openServices(options: ServiceOptions): Services {
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
   const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions);
-  const search = new LibrarySearch(articles);
+  const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {
     list: () => listBackups(backupsFolder(file)),
     restoreOnNextOpen: (name) => scheduleRestore(file, name),
@@ -80,9 +85,18 @@ export function openServices(options: ServiceOptions): Services {
       ? { status: 'ok' }
       : { status: 'damaged', problems: opened.problems, backups: backups.list() };
   // A damaged library is only read: no start-up housekeeping writes to it.
+  let indexed: Promise<number> = Promise.resolve(0);
   if (health.status === 'ok') {
     library.startUp(options.samplesDir);
     conversions.pruneStale();
+    // After the window has had a chance to open: a large library takes seconds to fold.
+    indexed = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => search.indexPending(emit))
+      .catch((error: unknown) => {
+        // Search still finds what is indexed; the rest is tried again on the next start.
+        console.error('Duizhao: building the search index stopped:', error);
+        return 0;
+      });
   }
   return {
     db,
@@ -94,8 +108,10 @@ export function openServices(options: ServiceOptions): Services {
     annotations,
     exporter,
     search,
+    indexed,
     backups,
     close: () => {
+      search.stop();
       void runner.close();
       opened.close();
     },

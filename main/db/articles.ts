@@ -11,6 +11,7 @@ import type {
   TextEncodingName,
 } from '../../preload/contract/types';
 import type { Db } from './connection';
+import type { SearchIndexWrites } from './search-index';
 
 /** What the importer hands the store for a new article. */
 export interface NewArticle {
@@ -177,6 +178,9 @@ interface BlockRow {
 const toBlock = ({ kind, text, start, attrs }: BlockRow): Block =>
   attrs === null ? { kind, text, start } : { ...(JSON.parse(attrs) as BlockAttrs), kind, text, start };
 
+/** The source text: blocks joined by one line break (what sourceText reads back). */
+const joinBlocks = (blocks: readonly { text: string }[]): string => blocks.map((b) => b.text).join('\n');
+
 /** Characters (code points) of the article, line breaks between blocks excluded. */
 export function countChars(blocks: readonly { text: string }[]): number {
   let n = 0;
@@ -207,6 +211,8 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** Kept in step with every text written, in the same transaction (the library search). */
+    private readonly index?: SearchIndexWrites,
   ) {}
 
   list(): ArticleSummary[] {
@@ -258,6 +264,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
         });
       const id = Number(lastInsertRowid);
       this.writeBody(id, blocks, article.images, stamp);
+      this.index?.put(id, article.title, joinBlocks(blocks));
       return id;
     })();
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
@@ -361,6 +368,7 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     this.db.prepare('DELETE FROM article_images WHERE article_id = ?').run(id);
     this.writeBody(id, blocks, next.images, stamp);
     this.dropUnusedImages();
+    this.index?.put(id, next.title, joinBlocks(blocks));
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
   }
@@ -380,15 +388,20 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     } as const satisfies Record<keyof ArticleMetaPatch, string>;
     const given = (Object.keys(columns) as (keyof ArticleMetaPatch)[]).filter((key) => patch[key] !== undefined);
     const sets = given.map((key) => `${columns[key]} = @${key}`);
-    const changed = this.db
-      .prepare(
-        `UPDATE articles SET ${[...sets, 'updated_at = @stamp'].join(', ')} WHERE id = @id AND deleted_at IS NULL`,
-      )
-      .run({
-        ...Object.fromEntries(given.map((key) => [key, patch[key] ?? null])),
-        id,
-        stamp: this.now().toISOString(),
-      }).changes;
+    const changed = this.db.transaction(() => {
+      const n = this.db
+        .prepare(
+          `UPDATE articles SET ${[...sets, 'updated_at = @stamp'].join(', ')} WHERE id = @id AND deleted_at IS NULL`,
+        )
+        .run({
+          ...Object.fromEntries(given.map((key) => [key, patch[key] ?? null])),
+          id,
+          stamp: this.now().toISOString(),
+        }).changes;
+      // Search ranks title hits first: a new title is searched for at once.
+      if (n === 1 && patch.title !== undefined) this.index?.put(id, patch.title, this.sourceText(id) ?? '');
+      return n;
+    })();
     if (changed !== 1) return undefined;
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);

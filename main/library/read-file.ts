@@ -1,9 +1,4 @@
-import type {
-  ImportedDocument,
-  ImportedImage,
-  ImportNotice,
-  RichBlock,
-} from '../../preload/contract/article-model';
+import type { ImportedDocument, ImportedImage, ImportNotice, RichBlock } from '../../preload/contract/article-model';
 import { AppFailure } from '../../preload/contract/errors';
 import type { ArticleFormat, TextEncodingName } from '../../preload/contract/types';
 import { importEpub } from './formats/epub';

@@ -1,5 +1,5 @@
 import type { Alignment } from '../../preload/contract/alignment';
-import { convertChain, type Variant } from './convert';
+import { convertChain, dictionaryVersion, type Variant } from './convert';
 
 /**
  * Folding for search and find: any script and any regional wording become one form, Simplified
@@ -31,6 +31,14 @@ export function fold(text: string): Folded {
     result = { text: next.text, alignment: result.alignment.compose(next.alignment) };
   }
   return { text: lowerLatin(result.text), alignment: result.alignment };
+}
+
+/**
+ * Names this folding: its steps and OpenCC's dictionaries. Anything stored folded (the search
+ * index) under another name is folded again. Bump the number when fold() itself changes.
+ */
+export function foldVersion(): string {
+  return `fold-1 ${FIRST.join('+')} ${dictionaryVersion()}`;
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
   LibraryHealth,
   ReplaceOutcome,
   Result,
-  SearchHit,
+  SearchPage,
   Settings,
 } from './types';
 
@@ -59,9 +59,9 @@ export interface CallResults {
   replaceArticleText: ReplaceOutcome;
   exportAnnotations: ExportResult;
   importAnnotations: AnnotationImportReport;
-  /** Articles containing the text in any script: 腾讯 finds 騰訊. */
-  searchArticles: SearchHit[];
-  /** Texts folded to one script for matching (the notes panel's search). */
+  /** Articles containing the text in any script (腾讯 finds 騰訊, 软件 finds 軟體), ranked, one page. */
+  searchArticles: SearchPage;
+  /** Texts folded to one script and mainland wording for matching (the notes panel's search). */
   foldForSearch: string[];
   /** Whether the library opened whole; a damaged one is read-only until a backup is restored. */
   getLibraryHealth: LibraryHealth;
@@ -79,6 +79,8 @@ export interface EventPayloads {
   importProgress: { batchId: string; done: number; total: number; name: string };
   /** The article list changed (import, delete, restore). */
   libraryChanged: null;
+  /** Building the search index of articles stored before it (first start after the update): `done` of `total`. */
+  searchIndexProgress: { done: number; total: number };
 }
 export type EventName = keyof EventPayloads;
 
@@ -115,7 +117,11 @@ export const CALL_NAMES = [
   'getSettings',
   'updateSettings',
 ] as const satisfies readonly CallName[];
-export const EVENT_NAMES = ['importProgress', 'libraryChanged'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'importProgress',
+  'libraryChanged',
+  'searchIndexProgress',
+] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 // Fails to compile when a call or event is declared but not listed above.

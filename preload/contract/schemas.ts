@@ -131,7 +131,16 @@ export const argSchemas = {
       .strict(),
   ]),
   importAnnotations: z.tuple([z.object({ file: importFile })]),
-  searchArticles: z.tuple([z.string().max(200)]),
+  searchArticles: z.tuple([
+    z.string().max(200),
+    z
+      .object({
+        offset: z.number().int().min(0).max(1_000_000).exactOptional(),
+        limit: z.number().int().min(1).max(500).exactOptional(),
+      })
+      .strict()
+      .optional(),
+  ]),
   foldForSearch: z.tuple([z.array(z.string().max(1_000_000)).max(10_000)]),
   getLibraryHealth: z.tuple([]),
   listBackups: z.tuple([]),

@@ -186,9 +186,25 @@ export interface AnnotationImportReport {
 /** An article that contains what was searched for, in whatever script it is written. */
 export interface SearchHit {
   articleId: number;
+  /** The title holds it too (title hits rank first). */
+  inTitle: boolean;
+  /** Occurrences in the text (overlapping ones included). */
   count: number;
-  /** The first occurrence in context, as written. */
+  /** The first occurrence in context, as written ('' when only the title holds it). */
   snippet: string;
+  /** The first occurrence in the article's source text (UTF-16 offsets, blocks joined by one line break). */
+  hit: { start: number; end: number } | null;
+  /** The first occurrence inside `snippet`. */
+  mark: { start: number; end: number } | null;
+}
+
+/** One page of library search results, best first. */
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Matching articles over all pages. */
+  total: number;
+  offset: number;
+  limit: number;
 }
 
 /** Replacing an article's text: done, or the file's encoding has to be chosen first. */

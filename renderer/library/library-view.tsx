@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary, SearchHit } from '../../preload/contract/types';
+import type { ArticleSummary, SearchHit, SearchPage } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { ScriptBadge } from '../ui/script-badge';
 import { forDisplay } from '../../preload/contract/display';
 import { useArticleDetails } from './article-details';
 import { loadOrder, saveOrder, SORT_KEYS, sortArticles, type SortKey, type SortOrder } from './sort';
+
+/** Search results shown at once, best first (the status line gives the whole count). */
+const SEARCH_PAGE = 200;
 
 interface Props {
   articles: ArticleSummary[];
@@ -30,9 +33,21 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const [query, setQuery] = useState('');
-  /** Search results by article, when searching: in any script (腾讯 finds 騰訊). */
-  const [found, setFound] = useState<Map<number, SearchHit> | null>(null);
-  const hits = query.trim() === '' ? null : found;
+  /** Search results, best first, when searching: in any script (腾讯 finds 騰訊). */
+  const [found, setFound] = useState<SearchPage | null>(null);
+  const results = query.trim() === '' ? null : found;
+  const hits = useMemo(() => results && new Map(results.hits.map((h) => [h.articleId, h])), [results]);
+  const [indexing, setIndexing] = useState<number | null>(null);
+  // Searched again once the index is whole: articles indexed meanwhile may match.
+  const indexed = indexing === null;
+
+  useEffect(
+    () =>
+      api().on('searchIndexProgress', ({ done, total }) =>
+        setIndexing(done < total ? Math.floor((done / total) * 100) : null),
+      ),
+    [],
+  );
 
   useEffect(() => {
     const q = query.trim();
@@ -40,18 +55,19 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     let live = true;
     const timer = window.setTimeout(() => {
       void api()
-        .searchArticles(q)
+        .searchArticles(q, { limit: SEARCH_PAGE })
         .then((r) => {
-          if (live && r.ok) setFound(new Map(r.value.map((h) => [h.articleId, h])));
+          if (live && r.ok) setFound(r.value);
         });
     }, 150);
     return () => {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [query, articles]);
+  }, [query, articles, indexed]);
 
-  const shown = hits ? sorted.filter((a) => hits.has(a.id)) : sorted;
+  const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
+  const shown = results ? results.hits.flatMap((h) => byId.get(h.articleId) ?? []) : sorted;
 
   // Up/down move between articles, Delete removes the focused one.
   const onKeyDown = (e: KeyboardEvent, article: ArticleSummary) => {
@@ -80,7 +96,8 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     <>
       <div className="list-controls">
         <span className="muted" role="status">
-          {hits ? t('library.found', { count: shown.length }) : t('library.count', { count: articles.length })}
+          {results ? t('library.found', { count: results.total }) : t('library.count', { count: articles.length })}
+          {indexing !== null && <> · {t('library.indexing', { percent: indexing })}</>}
         </span>
         <input
           type="search"
@@ -145,10 +162,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
                 {a.isSample && <span className="tag">{t('library.sample')}</span>}
               </span>
               {hits?.get(a.id)?.snippet && (
-                <span className="article-snippet" data-testid="search-snippet">
-                  {hits.get(a.id)?.snippet}{' '}
-                  <span className="muted">{t('library.hits', { count: hits.get(a.id)?.count ?? 0 })}</span>
-                </span>
+                <Snippet hit={hits.get(a.id)!} hits={t('library.hits', { count: hits.get(a.id)?.count ?? 0 })} />
               )}
               <span
                 className="progress-line"
@@ -182,5 +196,24 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
       </ul>
       {details.element}
     </>
+  );
+}
+
+/** A search hit's context as written, the words found marked. */
+function Snippet({ hit, hits }: { hit: SearchHit; hits: string }) {
+  const { snippet, mark } = hit;
+  return (
+    <span className="article-snippet" data-testid="search-snippet">
+      {mark ? (
+        <>
+          {snippet.slice(0, mark.start)}
+          <mark>{snippet.slice(mark.start, mark.end)}</mark>
+          {snippet.slice(mark.end)}
+        </>
+      ) : (
+        snippet
+      )}{' '}
+      <span className="muted">{hits}</span>
+    </span>
   );
 }

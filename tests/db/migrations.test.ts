@@ -176,7 +176,9 @@ describe('migrations', () => {
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 6);
     const id = insertArticle(db, 'hash-of-the-text');
-    const block = db.prepare('INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)');
+    const block = db.prepare(
+      'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
+    );
     block.run(id, 0, 'heading', '标题', 0);
     block.run(id, 1, 'paragraph', '第一段。', 3);
     db.prepare(
@@ -189,7 +191,9 @@ describe('migrations', () => {
     const highlightsBefore = db.prepare('SELECT * FROM highlights').all();
 
     expect(migrate(db, MIGRATIONS, 7)).toBe(7);
-    expect(db.prepare('SELECT article_id, position, kind, text, start FROM article_blocks').all()).toEqual(blocksBefore);
+    expect(db.prepare('SELECT article_id, position, kind, text, start FROM article_blocks').all()).toEqual(
+      blocksBefore,
+    );
     expect(db.prepare('SELECT attrs FROM article_blocks').all()).toEqual([{ attrs: null }, { attrs: null }]);
     expect(db.prepare('SELECT * FROM highlights').all()).toEqual(highlightsBefore);
     expect(db.prepare('SELECT * FROM articles').all()).toEqual(
@@ -289,6 +293,30 @@ describe('migrations', () => {
     const again = openDatabase(file);
     expect(schemaVersion(again)).toBe(MIGRATIONS.length);
     again.close();
+  });
+
+  it('0008 adds the search index (empty: it is filled on first start) and forgets an article deleted for good', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 7);
+    const id = insertArticle(db);
+    const articlesBefore = db.prepare('SELECT * FROM articles').all();
+    expect(migrate(db, MIGRATIONS, 8)).toBe(8);
+    expect(db.prepare('SELECT * FROM articles').all()).toEqual(articlesBefore);
+    expect(db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
+    db.prepare(`INSERT INTO search_trigram (rowid, title, text) VALUES (?, '标题', '正文的文字')`).run(id);
+    db.prepare(`INSERT INTO search_chars (rowid, title, text) VALUES (?, '6807 9898', '6b63 6587')`).run(id);
+    db.prepare(`INSERT INTO search_docs VALUES (?, 'v', 3, 7, '{}')`).run(id);
+    expect(db.prepare(`SELECT rowid FROM search_trigram WHERE search_trigram MATCH '"的文字"'`).all()).toEqual([
+      { rowid: id },
+    ]);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    for (const table of ['search_docs', 'search_trigram']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(db.prepare(`SELECT count(*) AS n FROM search_chars WHERE search_chars MATCH '6807'`).get()).toEqual({
+      n: 0,
+    });
   });
 
   it('refuses a database newer than the code, with a clear message, and leaves it untouched', () => {

@@ -197,6 +197,8 @@ test('searching the library finds the words in any script', async ({ app, shot }
   await expect(app.getByTestId('article-row')).toHaveCount(1);
   await expect(app.getByTestId('article-row')).toContainText(TITLES.s001);
   await expect(app.getByTestId('search-snippet')).toContainText('週年考');
+  // The words found are marked in the snippet, as written (Traditional), though typed in Simplified.
+  await expect(app.getByTestId('search-snippet').locator('mark')).toHaveText('週年考');
   await shot('library-search');
   await search.fill('');
   await expect(app.getByTestId('article-row')).toHaveCount(3);

@@ -83,7 +83,12 @@ describe('sending dropped files to main', () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     try {
       const handlers = createHandlers(services, {
-        appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: false, imageBase: '/library-images/' }),
+        appInfo: () => ({
+          version: 'test',
+          systemLocale: 'zh-CN',
+          nativeDialogs: false,
+          imageBase: '/library-images/',
+        }),
         pickImportPaths: unsupported,
         pickSavePath: unsupported,
         openExternal: () => Promise.resolve(),

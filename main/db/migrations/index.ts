@@ -6,6 +6,7 @@ import { migration0004 } from './0004-script-conversion';
 import { migration0005 } from './0005-word-changes';
 import { migration0006 } from './0006-conversions-by-content';
 import { migration0007 } from './0007-rich-articles';
+import { migration0008 } from './0008-search-index';
 
 /** Every migration, in order. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
