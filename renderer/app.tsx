@@ -240,6 +240,17 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
                 </select>
               </label>
               <label className="sort">
+                <span className="muted">{t('settings.epubSplit')}</span>
+                <select
+                  aria-label={t('settings.epubSplit')}
+                  value={settings.epubSplit}
+                  onChange={(e) => void updateSettings({ epubSplit: e.target.value as Settings['epubSplit'] })}
+                >
+                  <option value="book">{t('settings.epubSplit.book')}</option>
+                  <option value="chapters">{t('settings.epubSplit.chapters')}</option>
+                </select>
+              </label>
+              <label className="sort">
                 <span className="sr-only">{t('settings.language')}</span>
                 <select
                   aria-label={t('settings.language')}

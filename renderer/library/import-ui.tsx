@@ -35,7 +35,8 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
   const describe = (line: ReportLine): string => {
     switch (line.status) {
       case 'imported':
-        return t('import.imported');
+        // What the reader should know of this import (no article found, images left on the web…).
+        return [t('import.imported'), ...(line.notices ?? []).map((n) => t(`import.notice.${n}`))].join(' ');
       case 'duplicate':
         return t('import.duplicate', { title: line.existing.title });
       case 'skipped':
