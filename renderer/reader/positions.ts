@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Alignment, Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
+import { blockNodes, type DocOptions } from './rich-blocks';
 import { readerSchema } from './schema';
 
 /**
@@ -70,13 +71,10 @@ export class PositionMap {
   }
 }
 
-/** Builds the reading document from an article's blocks. */
-export function buildDoc(blocks: readonly Block[]): PMNode {
+/** Builds the reading document from an article's blocks: one textblock of its kind per block. */
+export function buildDoc(blocks: readonly Block[], options: DocOptions = {}): PMNode {
   const { nodes } = readerSchema;
-  const children = blocks.map((b) => {
-    const type = b.kind === 'heading' ? nodes.heading : nodes.paragraph;
-    return type.create(null, b.text ? readerSchema.text(b.text) : null);
-  });
+  const children = blockNodes(blocks, options);
   return nodes.doc.create(null, children.length ? children : [nodes.paragraph.create()]);
 }
 
