@@ -102,8 +102,10 @@ export class PairedLayout implements TextLayout {
     return 'source';
   }
 
+  /** Where a source range shows: in each column, one range per row it crosses (never the other column between). */
   place(range: Range): DocRange[] {
-    return [sourceToPositions(range, this.identity, this.left), sourceToPositions(range, this.alignment, this.right)];
+    const shown = this.alignment.rangeToTarget(range);
+    return [...this.left.pieces(range.start, range.end), ...this.right.pieces(shown.start, shown.end)];
   }
 
   toSource(from: number, to: number): Range | null {
@@ -130,8 +132,9 @@ export class PairedLayout implements TextLayout {
   counterpart(from: number, to: number): DocRange | null {
     const source = this.toSource(from, to);
     if (!source) return null;
-    const [left, right] = this.place(source);
-    return (this.side(from) === 'source' ? right : left) ?? null;
+    const left = sourceToPositions(source, this.identity, this.left);
+    const right = sourceToPositions(source, this.alignment, this.right);
+    return this.side(from) === 'source' ? right : left;
   }
 
   originalAt(pos: number): { shown: string; original: string } | null {
