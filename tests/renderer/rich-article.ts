@@ -34,7 +34,11 @@ export const RICH_BLOCKS: RichBlock[] = [
     kind: 'quote',
     level: 1,
     text: '学而时习之，不亦说乎。',
-    marks: [{ type: 'ruby', start: 8, end: 9, annotation: 'yuè' }],
+    marks: [
+      // A ruby partly under emphasis: the ruby must stay one element (its reading shows once).
+      { type: 'em', start: 6, end: 9 },
+      { type: 'ruby', start: 8, end: 10, annotation: 'yuè hū' },
+    ],
   },
   { kind: 'quote', level: 2, text: '有朋自远方来。' },
   { kind: 'listItem', level: 1, ordered: true, text: '第一条：网络' },

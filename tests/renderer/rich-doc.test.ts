@@ -147,12 +147,12 @@ describe('the rich reading document (buildDoc + PositionMap)', () => {
       return out;
     };
     expect(marked('strong')).toEqual(['腾讯']);
-    expect(marked('em')).toEqual(['新的软件，']);
+    expect(marked('em')).toEqual(['新的软件，', '不亦', '说']);
     expect(marked('link')).toEqual(['U盘→https://example.com/u']);
     expect(marked('code')).toEqual(['软件']);
     expect(marked('sub')).toEqual(['2']);
     expect(marked('sup')).toEqual(['万', '1']);
-    expect(marked('ruby')).toEqual(['说']);
+    expect(marked('ruby')).toEqual(['说', '乎']);
     expect(marked('tableCell')).toEqual(['城市\t', '人口', '广州\t', '一千', '万', '\t', '空']);
   });
 

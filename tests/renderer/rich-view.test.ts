@@ -112,7 +112,8 @@ describe('the rich article in a real view', () => {
     expect(rows[0]!.getAttribute('style')).toContain('--dz-cols: 2');
     // Ruby: the reading is an attribute; links are never anchors and carry their target for the title.
     const ruby = dom.querySelector('.dz-ruby')!;
-    expect([ruby.textContent, ruby.getAttribute('data-rt')]).toEqual(['说', 'yuè']);
+    expect(dom.querySelectorAll('.dz-ruby')).toHaveLength(1);
+    expect([ruby.textContent, ruby.getAttribute('data-rt')]).toEqual(['说乎', 'yuè hū']);
     expect(dom.querySelectorAll('a')).toHaveLength(0);
     const links = [...dom.querySelectorAll('.dz-link')];
     expect(links.map((l) => [l.textContent, l.getAttribute('data-href'), l.getAttribute('title')])).toEqual([
