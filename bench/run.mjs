@@ -22,6 +22,7 @@ await build({
     'bench/import.ts',
     'bench/parallel.ts',
     'bench/reading.ts',
+    'bench/rich-doc.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -41,6 +42,8 @@ console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'import.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'rich-doc.mjs')).href);
 console.log('');
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.

@@ -1,5 +1,6 @@
-import { type Mark, type Node as PMNode } from 'prosemirror-model';
+import { Mark, type Node as PMNode } from 'prosemirror-model';
 import { safeHref } from '../../preload/contract/article-model';
+import type { InlineMark } from '../../preload/contract/article-model';
 import type { Block } from '../../preload/contract/types';
 import { readerSchema } from './schema';
 
@@ -36,9 +37,43 @@ interface Span {
   mark: Mark;
 }
 
+/**
+ * Schema marks made once per document: an article repeats the same few (emphasis, one link target
+ * many times), and making a mark checks its attributes.
+ */
+class Marks {
+  private readonly made = new Map<string, Mark | null>();
+
+  private once(key: string, make: () => Mark | null): Mark | null {
+    let mark = this.made.get(key);
+    if (mark === undefined) this.made.set(key, (mark = make()));
+    return mark;
+  }
+
+  cell(index: number): Mark {
+    return this.once(`cell ${index}`, () => readerSchema.marks.tableCell.create({ index }))!;
+  }
+
+  /** The schema mark of an inline mark; null for unknown types, unsafe links and empty readings. */
+  of(inline: InlineMark): Mark | null {
+    const m = readerSchema.marks;
+    if (inline.type === 'link') {
+      return this.once(`link ${inline.href ?? ''}`, () => {
+        const href = safeHref(inline.href);
+        return href ? m.link.create({ href }) : null;
+      });
+    }
+    if (inline.type === 'ruby') {
+      return this.once(`ruby ${inline.annotation ?? ''}`, () =>
+        inline.annotation ? m.ruby.create({ annotation: inline.annotation }) : null,
+      );
+    }
+    return this.once(inline.type, () => (PLAIN_MARKS.has(inline.type) ? m[inline.type].create() : null));
+  }
+}
+
 /** The marks of a block as schema marks over its text (unknown, empty or unsafe ones dropped). */
-function spansOf(block: Block): Span[] {
-  const { marks: m } = readerSchema;
+function spansOf(block: Block, marks: Marks): Span[] {
   const length = block.text.length;
   const spans: Span[] = [];
   if (block.kind === 'tableRow') {
@@ -47,43 +82,37 @@ function spansOf(block: Block): Span[] {
     // the grid item's white-space hides it, and every character stays in some grid item.
     starts.forEach((start, index) => {
       const end = starts[index + 1] ?? length;
-      if (end > start) spans.push({ start, end, mark: m.tableCell.create({ index }) });
+      if (end > start) spans.push({ start, end, mark: marks.cell(index) });
     });
   }
   for (const inline of block.marks ?? []) {
     const start = Math.max(0, Math.min(length, Math.floor(inline.start)));
     const end = Math.max(0, Math.min(length, Math.floor(inline.end)));
     if (!(end > start)) continue;
-    let mark: Mark | null = null;
-    if (inline.type === 'link') {
-      const href = safeHref(inline.href);
-      mark = href ? m.link.create({ href }) : null;
-    } else if (inline.type === 'ruby') {
-      mark = inline.annotation ? m.ruby.create({ annotation: inline.annotation }) : null;
-    } else if (PLAIN_MARKS.has(inline.type)) {
-      mark = m[inline.type].create();
-    }
+    const mark = marks.of(inline);
     if (mark) spans.push({ start, end, mark });
   }
   return spans;
 }
 
 /** The text nodes of a block: exactly its text, cut where marks begin and end. */
-function inlineContent(block: Block): PMNode[] {
+function inlineContent(block: Block, marks: Marks): PMNode[] {
   const { text } = block;
   if (!text) return [];
-  const spans = spansOf(block);
+  const spans = spansOf(block, marks);
   if (!spans.length) return [readerSchema.text(text)];
-  const cuts = new Set<number>([0, text.length]);
-  for (const s of spans) cuts.add(s.start).add(s.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  const points = [0, text.length];
+  for (const s of spans) points.push(s.start, s.end);
+  points.sort((a, b) => a - b);
   const nodes: PMNode[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
-    let marks: readonly Mark[] = [];
-    for (const s of spans) if (s.start <= from && s.end >= to) marks = s.mark.addToSet(marks);
-    nodes.push(readerSchema.text(text.slice(from, to), marks));
+    if (to === from) continue;
+    // addToSet keeps the set valid: one mark of a type (two overlapping links: the later wins), sup or sub.
+    let active: readonly Mark[] = Mark.none;
+    for (const s of spans) if (s.start <= from && s.end >= to) active = s.mark.addToSet(active);
+    nodes.push(readerSchema.text(text.slice(from, to), active));
   }
   return nodes;
 }
@@ -121,9 +150,9 @@ function imageSrc(block: Block, options: DocOptions): string | null {
 const positive = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? Math.round(n) : null);
 
 /** The one textblock node of a block, of its kind, holding exactly its text. */
-export function blockNode(block: Block, ordinal: number | null, options: DocOptions): PMNode {
+export function blockNode(block: Block, ordinal: number | null, options: DocOptions, marks = new Marks()): PMNode {
   const { nodes } = readerSchema;
-  const content = inlineContent(block);
+  const content = inlineContent(block, marks);
   switch (block.kind) {
     case 'heading':
       return nodes.heading.create({ level: block.level ?? 1 }, content);
@@ -155,5 +184,6 @@ export function blockNode(block: Block, ordinal: number | null, options: DocOpti
 /** The textblock nodes of a column of blocks, numbered lists counted over the whole column. */
 export function blockNodes(blocks: readonly Block[], options: DocOptions): PMNode[] {
   const ordinals = listOrdinals(blocks);
-  return blocks.map((b, i) => blockNode(b, ordinals[i] ?? null, options));
+  const marks = new Marks();
+  return blocks.map((b, i) => blockNode(b, ordinals[i] ?? null, options, marks));
 }

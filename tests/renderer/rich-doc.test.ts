@@ -86,6 +86,8 @@ describe('the rich reading document (buildDoc + PositionMap)', () => {
     fc.assert(
       fc.property(articleArb, (blocks) => {
         const doc = buildDoc(blocks, { imageBase: IMAGES });
+        // A valid document: content and mark sets as the schema allows (one link, sup or sub at a time).
+        doc.check();
         expect(doc.childCount).toBe(blocks.length);
         blocks.forEach((b, i) => {
           const node = doc.child(i);
