@@ -20,7 +20,12 @@ const lines = ['000', '001', '003'].flatMap((p) =>
     .filter(Boolean),
 );
 const texts: string[] = [];
-for (let n = 0; n < 200_000;) for (const l of lines) if (n < 200_000) (texts.push(l), (n += l.length + 1));
+for (let n = 0; n < 200_000;) {
+  for (const l of lines) {
+    texts.push(l);
+    n += l.length + 1;
+  }
+}
 
 const KINDS: RichBlockKind[] = [
   'heading',
