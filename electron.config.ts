@@ -25,6 +25,8 @@ export function devInlineScriptHashes(): Plugin {
               .update(m[1] ?? '')
               .digest('base64')}'`,
         );
+        // The library's images are served on app:// by main, which the dev server's page is not.
+        html = html.replace(/(http-equiv="Content-Security-Policy"\s+content="[^"]*img-src 'self')/, '$1 app://duizhao');
         if (hashes.length === 0) return html;
         return html.replace(
           /(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/,

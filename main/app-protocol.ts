@@ -29,6 +29,27 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Where the library's images are served on our origin: this path, then the image's id (SHA-256 hex). */
+export const IMAGE_PATH = '/library-images/';
+export const IMAGE_BASE = `${APP_ORIGIN}${IMAGE_PATH}`;
+
+/** A stored image by id, as the image route needs it. */
+export type ImageSource = (id: string) => { mime: string; bytes: Uint8Array } | undefined;
+
+/**
+ * The answer to a request for one of the library's images: its bytes with the type it was sniffed
+ * as at import (never SVG), cached for good (the id is the content's hash), 404 for anything else.
+ */
+export function serveImage(pathname: string, images: ImageSource, headers: Record<string, string>): Response {
+  const id = pathname.slice(IMAGE_PATH.length);
+  const image = /^[0-9a-f]{64}$/.test(id) ? images(id) : undefined;
+  if (!image) return new Response(null, { status: 404, headers });
+  return new Response(new Uint8Array(image.bytes), {
+    status: 200,
+    headers: { ...headers, 'content-type': image.mime, 'cache-control': 'private, max-age=31536000, immutable' },
+  });
+}
+
 /** What a request resolved to: a file inside the root, or the status to answer with. */
 export type AppPath = { file: string } | { status: 400 | 403 | 404 };
 
@@ -60,10 +81,20 @@ export function resolveAppPath(root: string, url: string): AppPath {
   return { file };
 }
 
-/** Answers one app:// request from `root`, with the production CSP on every response. */
-export async function serveAppRequest(root: string, request: Request): Promise<Response> {
+/** Answers one app:// request from `root` (or the library's images), with the production CSP on every response. */
+export async function serveAppRequest(root: string, request: Request, images?: ImageSource): Promise<Response> {
   const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers });
+  if (images) {
+    let pathname = '';
+    try {
+      const url = new URL(request.url);
+      if (url.host === APP_HOST) pathname = url.pathname;
+    } catch {
+      // Malformed: resolveAppPath answers it below.
+    }
+    if (pathname.startsWith(IMAGE_PATH)) return serveImage(pathname, images, headers);
+  }
   const target = resolveAppPath(root, request.url);
   if ('status' in target) return new Response(null, { status: target.status, headers });
   let body: Buffer;

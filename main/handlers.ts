@@ -1,5 +1,6 @@
 import { AppFailure } from '../preload/contract/errors';
 import type { Handlers } from '../preload/contract/api';
+import { safeHref } from '../preload/contract/article-model';
 import type { AppInfo } from '../preload/contract/types';
 import { writeFileAtomic } from './export/exporter';
 import { foldForSearch } from './script/search';
@@ -14,6 +15,8 @@ export interface Edges {
   pickSavePath(defaultName: string): Promise<string | null>;
   /** Starts the app again (after a restore is scheduled); absent where a person restarts it (the test host). */
   restart?: () => void;
+  /** Opens an http(s) or mailto address in the system's browser or mail app (already checked). */
+  openExternal(url: string): Promise<void>;
 }
 
 /** One handler per contract call. The same object serves Electron's IPC and the e2e test host. */
@@ -41,6 +44,13 @@ export function createHandlers(services: Services, edges: Edges) {
     },
     restoreArticle: (id) => {
       library.restore(id);
+      return null;
+    },
+    updateArticleMeta: (id, patch) => library.updateMeta(id, patch),
+    openExternal: async (url) => {
+      const href = safeHref(url);
+      if (!href) throw new AppFailure('invalid_argument', 'Only web and mail links open outside the app.');
+      await edges.openExternal(href);
       return null;
     },
     saveReadingPosition: ({ id, offset, progress }) => {

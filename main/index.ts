@@ -10,7 +10,14 @@ import {
   type WebContents,
 } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL, serveAppRequest } from './app-protocol';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  APP_START_URL,
+  IMAGE_BASE,
+  serveAppRequest,
+} from './app-protocol';
 import { DatabaseTooNewError } from './db/migrate';
 import { createHandlers } from './handlers';
 import { emitToWindows, pickImportPaths, pickSavePath, registerIpc } from './ipc';
@@ -116,7 +123,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   // The production CSP travels as a header with every page of ours (the dev server's pages carry
   // their own, see electron.config.ts); nothing else in the session gets one forced on it.
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, (id) => services?.articles.image(id)));
   hardenContents();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, dev: !app.isPackaged })),
@@ -138,7 +145,14 @@ async function start(): Promise<void> {
     return;
   }
   const handlers = createHandlers(services, {
-    appInfo: () => ({ version: app.getVersion(), systemLocale: app.getLocale(), nativeDialogs: true }),
+    appInfo: () => ({
+      version: app.getVersion(),
+      systemLocale: app.getLocale(),
+      nativeDialogs: true,
+      imageBase: IMAGE_BASE,
+    }),
+    // Links of articles open outside the app (main checked they are http(s) or mailto).
+    openExternal: (url) => shell.openExternal(url),
     pickImportPaths: () => pickImportPaths(mainWindow),
     pickSavePath: (name) => pickSavePath(mainWindow, name),
     // A restored backup is put in place when the library next opens: start again once the reply is out.

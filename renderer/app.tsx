@@ -102,7 +102,9 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
   // taken, and a refused patch puts back what main holds.
   const settingsCall = useRef(0);
   const latestSettings = useRef(settings);
-  latestSettings.current = settings;
+  useEffect(() => {
+    latestSettings.current = settings;
+  }, [settings]);
   const updateSettings = useCallback(
     async (change: SettingsPatch) => {
       const patch = typeof change === 'function' ? change(latestSettings.current) : change;

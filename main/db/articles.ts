@@ -1,5 +1,15 @@
+import type { BlockAttrs, ImportedImage, RichBlock } from '../../preload/contract/article-model';
 import type { DisplayScript, ScriptForm } from '../../preload/contract/scripts';
-import type { Article, ArticleSummary, Block, BlockKind, Script, TextEncodingName } from '../../preload/contract/types';
+import type {
+  Article,
+  ArticleFormat,
+  ArticleMetaPatch,
+  ArticleSummary,
+  Block,
+  BlockKind,
+  Script,
+  TextEncodingName,
+} from '../../preload/contract/types';
 import type { Db } from './connection';
 
 /** What the importer hands the store for a new article. */
@@ -7,14 +17,26 @@ export interface NewArticle {
   title: string;
   author: string | null;
   source: string | null;
+  sourceUrl: string | null;
   publishedAt: string | null;
+  language: string | null;
+  tags: string[];
+  format: ArticleFormat;
   script: Script;
   /** Which Traditional forms, for text that leans Traditional; null otherwise. */
   scriptForm: ScriptForm | null;
   encoding: TextEncodingName | null;
   contentHash: string;
   isSample: boolean;
-  blocks: { kind: BlockKind; text: string }[];
+  blocks: RichBlock[];
+  /** The images the blocks' figures refer to (stored once each, whoever else uses them). */
+  images: ImportedImage[];
+}
+
+/** A stored image, as the image route serves it. */
+export interface StoredImage {
+  mime: string;
+  bytes: Uint8Array;
 }
 
 /** Reading the library. */
@@ -30,6 +52,8 @@ export interface ArticleReads {
   contentHash(id: number): string | undefined;
   /** Articles whose Traditional forms were never detected (imported before detection existed). */
   withoutScriptForm(): number[];
+  /** An image of the library by its id (SHA-256 hex). */
+  image(id: string): StoredImage | undefined;
 }
 
 /** Changing the library. Each method is one transaction. */
@@ -52,6 +76,8 @@ export interface ArticleWrites {
    * is not in the library.
    */
   replaceText(id: number, next: NewArticle): ArticleSummary | undefined;
+  /** What is known of an article, edited (the fields given; null clears). Undefined when it is not there. */
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary | undefined;
 }
 
 interface ArticleRow {
@@ -64,6 +90,10 @@ interface ArticleRow {
   script_form: ScriptForm | 'none' | null;
   display_script: DisplayScript | null;
   encoding: TextEncodingName | null;
+  source_url: string | null;
+  language: string | null;
+  tags: string;
+  format: ArticleFormat;
   char_count: number;
   is_sample: number;
   imported_at: string;
@@ -73,8 +103,8 @@ interface ArticleRow {
   deleted_at: string | null;
 }
 
-const SUMMARY_COLUMNS = `id, title, author, source, published_at, script, script_form, display_script, encoding, char_count, is_sample,
-  imported_at, updated_at, reading_offset, reading_progress, deleted_at`;
+const SUMMARY_COLUMNS = `id, title, author, source, source_url, published_at, language, tags, format, script, script_form,
+  display_script, encoding, char_count, is_sample, imported_at, updated_at, reading_offset, reading_progress, deleted_at`;
 
 function toSummary(row: ArticleRow): ArticleSummary {
   return {
@@ -82,7 +112,11 @@ function toSummary(row: ArticleRow): ArticleSummary {
     title: row.title,
     author: row.author,
     source: row.source,
+    sourceUrl: row.source_url,
     publishedAt: row.published_at,
+    language: row.language,
+    tags: parseTags(row.tags),
+    format: row.format,
     script: row.script,
     scriptForm: row.script_form === 'none' ? null : row.script_form,
     displayScript: row.display_script,
@@ -94,15 +128,54 @@ function toSummary(row: ArticleRow): ArticleSummary {
   };
 }
 
+function parseTags(json: string): string[] {
+  try {
+    const tags: unknown = JSON.parse(json);
+    return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Lays blocks end to end, joined by one line break, and gives each its source offset. */
-export function layoutBlocks(blocks: readonly { kind: BlockKind; text: string }[]): Block[] {
+export function layoutBlocks(blocks: readonly (BlockAttrs & { kind: BlockKind; text: string })[]): Block[] {
   let start = 0;
   return blocks.map((b) => {
-    const block = { kind: b.kind, text: b.text, start };
+    const block: Block = { ...b, start };
     start += b.text.length + 1;
     return block;
   });
 }
+
+const ATTR_KEYS = [
+  'level',
+  'ordered',
+  'cells',
+  'header',
+  'image',
+  'marks',
+] as const satisfies readonly (keyof BlockAttrs)[];
+
+/** A block's attributes as stored: JSON of the ones it has, or NULL for a plain block. */
+export function attrsJson(block: BlockAttrs): string | null {
+  const attrs: Record<string, unknown> = {};
+  for (const key of ATTR_KEYS) {
+    const value = block[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    attrs[key] = value;
+  }
+  return Object.keys(attrs).length > 0 ? JSON.stringify(attrs) : null;
+}
+
+interface BlockRow {
+  kind: BlockKind;
+  text: string;
+  start: number;
+  attrs: string | null;
+}
+
+const toBlock = ({ kind, text, start, attrs }: BlockRow): Block =>
+  attrs === null ? { kind, text, start } : { ...(JSON.parse(attrs) as BlockAttrs), kind, text, start };
 
 /** Characters (code points) of the article, line breaks between blocks excluded. */
 export function countChars(blocks: readonly { text: string }[]): number {
@@ -111,7 +184,25 @@ export function countChars(blocks: readonly { text: string }[]): number {
   return n;
 }
 
-/** The articles table and its blocks. */
+/** The columns that describe an article, as an import or an edited text gives them. */
+function describing(article: NewArticle) {
+  return {
+    title: article.title,
+    author: article.author,
+    source: article.source,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt,
+    language: article.language,
+    tags: JSON.stringify(article.tags),
+    format: article.format,
+    script: article.script,
+    scriptForm: article.scriptForm ?? 'none',
+    encoding: article.encoding,
+    contentHash: article.contentHash,
+  };
+}
+
+/** The articles table, its blocks and its images. */
 export class ArticleStore implements ArticleReads, ArticleWrites {
   constructor(
     private readonly db: Db,
@@ -130,9 +221,11 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ? AND deleted_at IS NULL`)
       .get(id) as ArticleRow | undefined;
     if (!row) return undefined;
-    const blocks = this.db
-      .prepare('SELECT kind, text, start FROM article_blocks WHERE article_id = ? ORDER BY position')
-      .all(id) as Block[];
+    const blocks = (
+      this.db
+        .prepare('SELECT kind, text, start, attrs FROM article_blocks WHERE article_id = ? ORDER BY position')
+        .all(id) as BlockRow[]
+    ).map(toBlock);
     return { ...toSummary(row), blocks, readingOffset: row.reading_offset, encoding: row.encoding };
   }
 
@@ -152,29 +245,20 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     const id = this.db.transaction(() => {
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO articles (title, author, source, published_at, script, script_form, encoding, content_hash, char_count,
-             is_sample, imported_at, updated_at)
-           VALUES (@title, @author, @source, @publishedAt, @script, @scriptForm, @encoding, @contentHash, @charCount,
-             @isSample, @stamp, @stamp)`,
+          `INSERT INTO articles (title, author, source, source_url, published_at, language, tags, format, script,
+             script_form, encoding, content_hash, char_count, is_sample, imported_at, updated_at)
+           VALUES (@title, @author, @source, @sourceUrl, @publishedAt, @language, @tags, @format, @script,
+             @scriptForm, @encoding, @contentHash, @charCount, @isSample, @stamp, @stamp)`,
         )
         .run({
-          title: article.title,
-          author: article.author,
-          source: article.source,
-          publishedAt: article.publishedAt,
-          script: article.script,
-          scriptForm: article.scriptForm ?? 'none',
-          encoding: article.encoding,
-          contentHash: article.contentHash,
-          charCount: countChars(blocks),
+          ...describing(article),
           isSample: article.isSample ? 1 : 0,
+          charCount: countChars(blocks),
           stamp,
         });
-      const insertBlock = this.db.prepare(
-        'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
-      );
-      blocks.forEach((b, i) => insertBlock.run(lastInsertRowid, i, b.kind, b.text, b.start));
-      return Number(lastInsertRowid);
+      const id = Number(lastInsertRowid);
+      this.writeBody(id, blocks, article.images, stamp);
+      return id;
     })();
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
@@ -196,11 +280,26 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
   }
 
   purgeDeleted(): number {
-    return this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run().changes;
+    return this.db.transaction(() => {
+      const purged = this.db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL').run().changes;
+      this.dropUnusedImages();
+      return purged;
+    })();
   }
 
   purge(id: number): void {
-    this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      this.dropUnusedImages();
+    })();
+  }
+
+  image(id: string): StoredImage | undefined {
+    const row = this.db.prepare('SELECT mime, bytes FROM images WHERE id = ?').get(id) as
+      { mime: string; bytes: Buffer } | undefined;
+    return (
+      row && { mime: row.mime, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) }
+    );
   }
 
   saveReadingPosition(id: number, offset: number, progress: number): boolean {
@@ -240,34 +339,28 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
 
   replaceText(id: number, next: NewArticle): ArticleSummary | undefined {
     const blocks = layoutBlocks(next.blocks);
+    const stamp = this.now().toISOString();
     const changed = this.db
       .prepare(
-        `UPDATE articles SET title = @title, author = @author, source = @source, published_at = @publishedAt,
+        `UPDATE articles SET title = @title, author = @author, source = @source, source_url = @sourceUrl,
+           published_at = @publishedAt, language = @language, tags = @tags, format = @format,
            script = @script, script_form = @scriptForm, encoding = @encoding, content_hash = @contentHash,
            char_count = @charCount, updated_at = @stamp,
            reading_offset = min(reading_offset, @length)
          WHERE id = @id AND deleted_at IS NULL`,
       )
       .run({
+        ...describing(next),
         id,
-        title: next.title,
-        author: next.author,
-        source: next.source,
-        publishedAt: next.publishedAt,
-        script: next.script,
-        scriptForm: next.scriptForm ?? 'none',
-        encoding: next.encoding,
-        contentHash: next.contentHash,
         charCount: countChars(blocks),
-        stamp: this.now().toISOString(),
+        stamp,
         length: blocks.reduce((n, b) => n + b.text.length + 1, 0),
       }).changes;
     if (changed !== 1) return undefined;
     this.db.prepare('DELETE FROM article_blocks WHERE article_id = ?').run(id);
-    const insertBlock = this.db.prepare(
-      'INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)',
-    );
-    blocks.forEach((b, i) => insertBlock.run(id, i, b.kind, b.text, b.start));
+    this.db.prepare('DELETE FROM article_images WHERE article_id = ?').run(id);
+    this.writeBody(id, blocks, next.images, stamp);
+    this.dropUnusedImages();
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
   }
@@ -276,5 +369,53 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     const row = this.db.prepare('SELECT content_hash FROM articles WHERE id = ? AND deleted_at IS NULL').get(id) as
       { content_hash: string } | undefined;
     return row?.content_hash;
+  }
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary | undefined {
+    const columns = {
+      title: 'title',
+      author: 'author',
+      source: 'source',
+      sourceUrl: 'source_url',
+      publishedAt: 'published_at',
+    } as const satisfies Record<keyof ArticleMetaPatch, string>;
+    const given = (Object.keys(columns) as (keyof ArticleMetaPatch)[]).filter((key) => patch[key] !== undefined);
+    const sets = given.map((key) => `${columns[key]} = @${key}`);
+    const changed = this.db
+      .prepare(
+        `UPDATE articles SET ${[...sets, 'updated_at = @stamp'].join(', ')} WHERE id = @id AND deleted_at IS NULL`,
+      )
+      .run({
+        ...Object.fromEntries(given.map((key) => [key, patch[key] ?? null])),
+        id,
+        stamp: this.now().toISOString(),
+      }).changes;
+    if (changed !== 1) return undefined;
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
+    return toSummary(row);
+  }
+
+  /** An article's blocks, and its images (each stored once, whichever article brought it first). */
+  private writeBody(id: number, blocks: readonly Block[], images: readonly ImportedImage[], stamp: string): void {
+    const insertBlock = this.db.prepare(
+      'INSERT INTO article_blocks (article_id, position, kind, text, start, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    blocks.forEach((b, i) => insertBlock.run(id, i, b.kind, b.text, b.start, attrsJson(b)));
+    const insertImage = this.db.prepare(
+      `INSERT INTO images (id, mime, bytes, byte_count, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    const link = this.db.prepare(
+      'INSERT INTO article_images (article_id, image_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
+    for (const image of images) {
+      insertImage.run(image.id, image.mime, image.bytes, image.bytes.byteLength, stamp);
+      link.run(id, image.id);
+    }
+  }
+
+  /** Images no article uses any more (their last article was purged or re-imported without them). */
+  private dropUnusedImages(): void {
+    this.db
+      .prepare('DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images l WHERE l.image_id = images.id)')
+      .run();
   }
 }

@@ -17,7 +17,13 @@ export interface SettingsWrites {
   setFlag(name: string, value: boolean): void;
 }
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'light', fontSize: 19, defaultScript: 'original' };
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'system',
+  theme: 'light',
+  fontSize: 19,
+  defaultScript: 'original',
+  epubSplit: 'book',
+};
 
 /** Settings and small flags, stored as JSON values by key. */
 export class SettingsStore implements SettingsReads, SettingsWrites {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { ImportNotice } from '../../preload/contract/article-model';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
+  ArticleMetaPatch,
+  ArticleSummary,
   ImportFile,
   ImportOutcome,
   ImportReport,
@@ -16,7 +19,10 @@ import type { SettingsReads, SettingsWrites } from '../db/settings';
 import { asAppFailure, isUniqueViolation } from '../db/sqlite-errors';
 import type { Emit } from '../events';
 import type { ScriptDetector } from '../script/detect';
-import { checkBytes, decode, previews, readPath, readText, toNewArticle } from './reading';
+import { batchResources, diskResources } from './resources';
+import { fromText, readFile, type ReadArticle, type ReadOptions } from './read-file';
+import { previews, readPath, toNewArticle } from './reading';
+import type { ResourceResolver } from './html/index';
 
 export { contentHash } from './reading';
 
@@ -24,6 +30,7 @@ export { contentHash } from './reading';
 interface PendingImport {
   name: string;
   bytes: Uint8Array;
+  resources?: ResourceResolver;
 }
 const MAX_PENDING = 50;
 
@@ -34,7 +41,7 @@ export type LibraryArticles = Pick<
 > &
   Pick<
     ArticleWrites,
-    'insert' | 'purge' | 'purgeDeleted' | 'markDeleted' | 'restore' | 'replaceText' | 'setScriptForm'
+    'insert' | 'purge' | 'purgeDeleted' | 'markDeleted' | 'restore' | 'replaceText' | 'setScriptForm' | 'updateMeta'
   >;
 
 /** What the library needs of the highlights when an article's text changes. */
@@ -47,7 +54,7 @@ export interface Reanchoring {
 
 export interface LibraryDeps {
   articles: LibraryArticles;
-  settings: Pick<SettingsReads, 'flag'> & Pick<SettingsWrites, 'setFlag'>;
+  settings: Pick<SettingsReads, 'flag' | 'get'> & Pick<SettingsWrites, 'setFlag'>;
   detector: ScriptDetector;
   highlights: Reanchoring;
   transact: Transact;
@@ -58,6 +65,10 @@ export interface LibraryDeps {
 interface BatchItem {
   name: string;
   read(): Uint8Array;
+  /** The files a web page refers to (its `_files` folder), when it came with them. */
+  resources?: ResourceResolver | undefined;
+  /** True when the file turned out to be a page's image: then it is no article of its own. */
+  skip?: () => boolean;
 }
 
 const failed = (name: string, error: unknown): ImportOutcome => ({
@@ -81,12 +92,27 @@ export class Library {
 
   /** Imports a batch, one file at a time, yielding between files so progress events get out. */
   importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
-    return this.importBatch(files.map((f) => ({ name: f.name, read: () => f.bytes })));
+    // A saved page's images picked or dropped along with it are its resources, not articles.
+    const { pages, used } = batchResources(files);
+    const pagesFirst = [...files.filter((f) => pages.has(f)), ...files.filter((f) => !pages.has(f))];
+    return this.importBatch(
+      pagesFirst.map((f) => ({
+        name: basename(f.name),
+        read: () => f.bytes,
+        resources: pages.get(f),
+        skip: () => used.has(f),
+      })),
+    );
   }
 
-  /** Imports files from disk (the native dialog); a path that is gone or not a file fails alone. */
+  /**
+   * Imports files from disk (the native dialog); a path that is gone or not a file fails alone. A
+   * web page finds its images beside it (a "Web page, complete" `_files` folder), never above its folder.
+   */
   importPaths(paths: readonly string[]): Promise<ImportReport> {
-    return this.importBatch(paths.map((path) => ({ name: basename(path), read: () => readPath(path) })));
+    return this.importBatch(
+      paths.map((path) => ({ name: basename(path), read: () => readPath(path), resources: diskResources(path) })),
+    );
   }
 
   private async importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
@@ -94,14 +120,14 @@ export class Library {
     const batchId = randomUUID();
     const outcomes: ImportOutcome[] = [];
     for (const [i, item] of items.entries()) {
+      if (item.skip?.()) continue;
       emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
-      let outcome: ImportOutcome;
       try {
-        outcome = this.importBytes(item.name, item.read());
+        const options = item.resources ? { resources: item.resources } : {};
+        outcomes.push(...(await this.importFile(item.name, item.read(), options)));
       } catch (error) {
-        outcome = failed(item.name, error);
+        outcomes.push(failed(item.name, error));
       }
-      outcomes.push(outcome);
       await new Promise((resolve) => setImmediate(resolve));
     }
     emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
@@ -109,15 +135,24 @@ export class Library {
     return { batchId, outcomes };
   }
 
-  /** Imports one file's bytes; with `encoding`, skips detection. */
-  importBytes(name: string, bytes: Uint8Array, encoding?: TextEncodingName, isSample = false): ImportOutcome {
+  /**
+   * Imports one file of any format (a book split by chapter gives several articles); with
+   * `encoding`, skips detection. Never throws: a refusal is the file's outcome.
+   */
+  async importFile(
+    name: string,
+    bytes: Uint8Array,
+    options: Omit<ReadOptions, 'epubSplit'> = {},
+    isSample = false,
+  ): Promise<ImportOutcome[]> {
     try {
-      checkBytes(bytes, encoding);
-      const decoded = decode(bytes, encoding);
-      if ('uncertain' in decoded) return this.askForEncoding(name, bytes, decoded.candidates);
-      return this.importDecoded(name, decoded.text, decoded.encoding, isSample);
+      const read = await readFile(name, bytes, { ...options, epubSplit: this.deps.settings.get().epubSplit });
+      if (read.status === 'needsEncoding') {
+        return [this.askForEncoding(name, bytes, read.candidates, options.resources)];
+      }
+      return read.articles.map((article) => this.store(name, article, read.encoding, isSample));
     } catch (error) {
-      return failed(name, error);
+      return [failed(name, error)];
     }
   }
 
@@ -125,7 +160,7 @@ export class Library {
   importText(text: string, title?: string): ImportOutcome {
     const name = title?.trim() || 'Pasted text';
     try {
-      const outcome = this.importDecoded(name, text, null, false, title?.trim() || undefined);
+      const outcome = this.store(name, fromText(text, name, title?.trim() || undefined), null, false);
       if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
       return outcome;
     } catch (error) {
@@ -134,11 +169,15 @@ export class Library {
   }
 
   /** Finishes an import that waited for the user to pick an encoding. */
-  chooseEncoding(token: string, encoding: TextEncodingName): ImportOutcome {
+  async chooseEncoding(token: string, encoding: TextEncodingName): Promise<ImportOutcome> {
     const pending = this.pending.get(token);
     if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
     this.pending.delete(token);
-    const outcome = this.importBytes(pending.name, pending.bytes, encoding);
+    const [outcome] = await this.importFile(pending.name, pending.bytes, {
+      encoding,
+      ...(pending.resources ? { resources: pending.resources } : {}),
+    });
+    if (!outcome) throw new AppFailure('internal', 'The import gave no outcome.');
     if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
     return outcome;
   }
@@ -166,7 +205,15 @@ export class Library {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .sort();
-    const outcomes = files.map((f) => this.importBytes(f, readFileSync(join(dir, f)), undefined, true));
+    // The samples are plain UTF-8 text: read the plain-text way, synchronously, before the window opens.
+    const outcomes = files.map((f) => {
+      try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(dir, f)));
+        return this.store(f, fromText(text, f), 'utf-8', true);
+      } catch (error) {
+        return failed(f, error);
+      }
+    });
     settings.setFlag('samplesSeeded', true);
     return outcomes;
   }
@@ -178,23 +225,28 @@ export class Library {
    * article is refused. A call that fails changes nothing; the article's own text again changes
    * nothing either (highlights, dates and reading state stay as they are).
    */
-  replaceText(id: number, file: ImportFile, encoding?: TextEncodingName): ReplaceOutcome {
+  async replaceText(id: number, file: ImportFile, encoding?: TextEncodingName): Promise<ReplaceOutcome> {
+    if (this.articles.contentHash(id) === undefined) {
+      throw new AppFailure('not_found', 'That article is not in the library.');
+    }
+    // Any format an import reads; a book is always read whole here (it replaces one article).
+    const result = await readFile(file.name, file.bytes, { ...(encoding ? { encoding } : {}), epubSplit: 'book' });
+    // Unsure which encoding: the reader picks from previews, as on import; nothing changes meanwhile.
+    if (result.status === 'needsEncoding') {
+      return { status: 'needsEncoding', name: file.name, candidates: previews(file.bytes, result.candidates) };
+    }
+    const read = result.articles[0];
+    if (!read) throw new AppFailure('empty', 'The file has no text to read.');
+    // Read again after the await: the article may have changed or gone meanwhile.
     const currentHash = this.articles.contentHash(id);
     if (currentHash === undefined) throw new AppFailure('not_found', 'That article is not in the library.');
-    checkBytes(file.bytes, encoding);
-    const decoded = decode(file.bytes, encoding);
-    // Unsure which encoding: the reader picks from previews, as on import; nothing changes meanwhile.
-    if ('uncertain' in decoded) {
-      return { status: 'needsEncoding', name: file.name, candidates: previews(file.bytes, decoded.candidates) };
-    }
-    const read = readText(decoded.text, file.name);
     if (read.contentHash === currentHash) {
       const article = this.articles.get(id);
       if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
       const { blocks: _blocks, readingOffset: _offset, encoding: _encoding, ...summary } = article;
       return { status: 'replaced', article: summary, ...this.deps.highlights.tally(id) };
     }
-    const next = toNewArticle(read, this.deps.detector, decoded.encoding, false);
+    const next = toNewArticle(read, this.deps.detector, result.encoding, false);
     const report = this.deps.transact(() => {
       const existing = this.articles.findByHash(read.contentHash);
       if (existing && !existing.deleted) {
@@ -217,6 +269,14 @@ export class Library {
     return report;
   }
 
+  /** Title, author, source or date edited by the reader. */
+  updateMeta(id: number, patch: ArticleMetaPatch): ArticleSummary {
+    const article = this.articles.updateMeta(id, patch);
+    if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
+    this.deps.emit('libraryChanged', null);
+    return article;
+  }
+
   delete(id: number): void {
     if (!this.articles.markDeleted(id)) throw new AppFailure('not_found', 'That article is not in the library.');
     this.deps.emit('libraryChanged', null);
@@ -227,22 +287,21 @@ export class Library {
     this.deps.emit('libraryChanged', null);
   }
 
-  private askForEncoding(name: string, bytes: Uint8Array, candidates: TextEncodingName[]): ImportOutcome {
+  private askForEncoding(
+    name: string,
+    bytes: Uint8Array,
+    candidates: TextEncodingName[],
+    resources?: ResourceResolver,
+  ): ImportOutcome {
     const token = randomUUID();
-    this.pending.set(token, { name, bytes });
+    this.pending.set(token, { name, bytes, ...(resources ? { resources } : {}) });
     // Oldest first out: the map keeps insertion order.
     while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
     return { status: 'needsEncoding', name, token, candidates: previews(bytes, candidates) };
   }
 
-  private importDecoded(
-    name: string,
-    text: string,
-    encoding: TextEncodingName | null,
-    isSample: boolean,
-    title?: string,
-  ): ImportOutcome {
-    const read = readText(text, name, title);
+  /** Stores one article read from a file, unless the library already has its text. */
+  private store(name: string, read: ReadArticle, encoding: TextEncodingName | null, isSample: boolean): ImportOutcome {
     const existing = this.articles.findByHash(read.contentHash);
     if (existing && !existing.deleted) return { status: 'duplicate', name, existing: existing.summary };
     const article = this.deps.transact(() => {
@@ -256,9 +315,12 @@ export class Library {
         throw error;
       }
     });
-    if (article) return { status: 'imported', name, article };
+    if (article) return { status: 'imported', name, article, ...noticesOf(read.notices) };
     const winner = this.articles.findByHash(read.contentHash);
     if (!winner) throw new AppFailure('constraint', 'The article could not be stored (content hash conflict).');
     return { status: 'duplicate', name, existing: winner.summary };
   }
 }
+
+const noticesOf = (notices: readonly ImportNotice[]): { notices?: ImportNotice[] } =>
+  notices.length > 0 ? { notices: [...notices] } : {};

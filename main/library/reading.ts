@@ -6,6 +6,7 @@ import type { EncodingCandidate, TextEncodingName } from '../../preload/contract
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import type { NewArticle } from '../db/articles';
 import type { ScriptDetector } from '../script/detect';
+import type { ReadArticle } from './read-file';
 import { decodeBytes, decodingReport, detectEncoding, looksBinary } from './decode';
 import { normalizeText, parsePlainText, type ParsedArticle } from './parse';
 
@@ -81,9 +82,9 @@ export function readText(text: string, name: string, title?: string): ReadText {
   return { ...parsed, title: title ?? parsed.title, blocks, contentHash: contentHash(blocks) };
 }
 
-/** The article to store: the read text with its detected script. */
+/** The article to store: what was read, with its detected script. */
 export function toNewArticle(
-  read: ReadText,
+  read: ReadArticle,
   detector: ScriptDetector,
   encoding: TextEncodingName | null,
   isSample: boolean,
@@ -93,13 +94,18 @@ export function toNewArticle(
     title: read.title,
     author: read.author,
     source: read.source,
+    sourceUrl: read.sourceUrl,
     publishedAt: read.publishedAt,
+    language: read.language,
+    tags: read.tags,
+    format: read.format,
     script: detected.script,
     scriptForm: detected.form,
     encoding,
     contentHash: read.contentHash,
     isSample,
     blocks: read.blocks,
+    images: read.images,
   };
 }
 

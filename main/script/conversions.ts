@@ -65,7 +65,7 @@ export class ConversionService {
       articleId,
       script: shown,
       chain: [...chain],
-      blocks: splitBlocks(article.blocks, result.text),
+      blocks: splitBlocks(article.blocks, result.text, Alignment.fromJSON(result.alignment)),
       alignment: result.alignment,
       wordChanges: result.wordChanges,
       dictionaryVersion: this.dictionaryVersion,
@@ -117,10 +117,13 @@ export class ConversionService {
 }
 
 /**
- * Cuts the converted text back into the article's blocks. Conversion never matches across a line
- * break (no dictionary key holds one), so the converted text has exactly the source's breaks.
+ * Cuts the converted text back into the article's blocks, each keeping its kind and attributes.
+ * Conversion never matches across a line break (no dictionary key holds one), so the converted
+ * text has exactly the source's breaks. Marks and table cells are offsets within a block: they
+ * are carried into the converted block through the alignment (U盘 → 隨身碟 changes lengths), a
+ * mark over part of a converted phrase widening to the whole phrase.
  */
-export function splitBlocks(source: readonly Block[], converted: string): Block[] {
+export function splitBlocks(source: readonly Block[], converted: string, alignment?: Alignment): Block[] {
   const texts = converted.split('\n');
   if (texts.length !== source.length) {
     throw new AppFailure('internal', 'The converted text lost its paragraph breaks.');
@@ -128,7 +131,18 @@ export function splitBlocks(source: readonly Block[], converted: string): Block[
   let start = 0;
   return source.map((b, i) => {
     const text = texts[i] ?? '';
-    const block = { kind: b.kind, text, start };
+    const block: Block = { ...b, text, start };
+    if (alignment && (b.marks || b.cells)) {
+      const clamp = (offset: number): number => Math.max(0, Math.min(text.length, offset - start));
+      if (b.marks) {
+        block.marks = b.marks.map((m) => {
+          const range = alignment.rangeToTarget({ start: b.start + m.start, end: b.start + m.end });
+          return { ...m, start: clamp(range.start), end: clamp(range.end) };
+        });
+      }
+      // Cells start after a tab, which no conversion changes: their offsets map exactly.
+      if (b.cells) block.cells = b.cells.map((c) => clamp(alignment.toTarget(b.start + c)));
+    }
     start += text.length + 1;
     return block;
   });

@@ -290,7 +290,16 @@ export type ErrorCode =
   | 'constraint'
   | 'database'
   | 'io'
-  | 'internal';
+  | 'internal'
+  /** A file that could not be imported as its format (see main/library/formats/format-error.ts). */
+  | 'zip_invalid'
+  | 'zip_bomb'
+  | 'zip_unsafe_path'
+  | 'nested_archive'
+  | 'zip_encrypted'
+  | 'epub_invalid'
+  | 'drm'
+  | 'mhtml_invalid';
 
 /** Values a translated error message may mention, carried as fields rather than inside a sentence. */
 export interface ErrorParams {

@@ -12,9 +12,10 @@ import { DATABASE_FILE, openServices, type Services } from '../../main/services'
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
 
 const noEdges = {
-  appInfo: () => ({ version: 'test', systemLocale: 'en', nativeDialogs: false }),
+  appInfo: () => ({ version: 'test', systemLocale: 'en', nativeDialogs: false, imageBase: '/library-images/' }),
   pickImportPaths: () => Promise.resolve(null),
   pickSavePath: () => Promise.resolve(null),
+  openExternal: () => Promise.resolve(),
 };
 
 /**

@@ -171,6 +171,52 @@ describe('migrations', () => {
     expect(db.prepare('SELECT word_changes FROM conversions LIMIT 1').get()).toEqual({ word_changes: '[]' });
   });
 
+  it('0007 carries blocks over unchanged with room for rich kinds and attributes, and adds images', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS, 6);
+    const id = insertArticle(db, 'hash-of-the-text');
+    const block = db.prepare('INSERT INTO article_blocks (article_id, position, kind, text, start) VALUES (?, ?, ?, ?, ?)');
+    block.run(id, 0, 'heading', '标题', 0);
+    block.run(id, 1, 'paragraph', '第一段。', 3);
+    db.prepare(
+      `INSERT INTO highlights (id, article_id, start, end, exact, created_at, updated_at) VALUES ('h', ?, 3, 5, '第一', 't', 't')`,
+    ).run(id);
+    // Before: only headings and paragraphs.
+    expect(() => block.run(id, 2, 'quote', '引文', 8)).toThrow(/CHECK/);
+    const blocksBefore = db.prepare('SELECT article_id, position, kind, text, start FROM article_blocks').all();
+    const articlesBefore = db.prepare('SELECT * FROM articles').all() as Record<string, unknown>[];
+    const highlightsBefore = db.prepare('SELECT * FROM highlights').all();
+
+    expect(migrate(db, MIGRATIONS, 7)).toBe(7);
+    expect(db.prepare('SELECT article_id, position, kind, text, start FROM article_blocks').all()).toEqual(blocksBefore);
+    expect(db.prepare('SELECT attrs FROM article_blocks').all()).toEqual([{ attrs: null }, { attrs: null }]);
+    expect(db.prepare('SELECT * FROM highlights').all()).toEqual(highlightsBefore);
+    expect(db.prepare('SELECT * FROM articles').all()).toEqual(
+      articlesBefore.map((a) => ({ ...a, source_url: null, language: null, tags: '[]', format: 'text' })),
+    );
+    // The rebuilt table still belongs to its article, and now takes every kind with JSON attributes.
+    const rich = db.prepare(
+      'INSERT INTO article_blocks (article_id, position, kind, text, start, attrs) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    rich.run(id, 2, 'quote', '引文', 8, '{"level":1}');
+    expect(() => rich.run(id, 3, 'quote', '引文', 11, '{not json')).toThrow(/CHECK/);
+    expect(() => rich.run(id, 3, 'marquee', '引文', 11, null)).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE articles SET format = 'pdf'").run()).toThrow(/CHECK/);
+    // Images: stored once by hash, linked to articles; a link to a missing image is refused.
+    db.prepare(
+      "INSERT INTO images (id, mime, bytes, byte_count, created_at) VALUES (?, 'image/png', x'89504e47', 4, 't')",
+    ).run('a'.repeat(64));
+    db.prepare('INSERT INTO article_images (article_id, image_id) VALUES (?, ?)').run(id, 'a'.repeat(64));
+    expect(() =>
+      db.prepare('INSERT INTO article_images (article_id, image_id) VALUES (?, ?)').run(id, 'b'.repeat(64)),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) AS n FROM article_blocks').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM article_images').get()).toEqual({ n: 0 });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('a step that fails after doing work leaves user_version and the schema at the previous version', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, 4);

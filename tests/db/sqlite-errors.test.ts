@@ -10,9 +10,10 @@ import { DATABASE_FILE, openServices } from '../../main/services';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
 
 const noEdges = {
-  appInfo: () => ({ version: 'test', systemLocale: 'en', nativeDialogs: false }),
+  appInfo: () => ({ version: 'test', systemLocale: 'en', nativeDialogs: false, imageBase: '/library-images/' }),
   pickImportPaths: () => Promise.resolve(null),
   pickSavePath: () => Promise.resolve(null),
+  openExternal: () => Promise.resolve(),
 };
 
 /** The error a real SQLite statement throws. */

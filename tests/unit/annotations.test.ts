@@ -92,7 +92,7 @@ describe('Annotations', () => {
       .replace('產業互聯網六年,騰訊正在超越騰訊', '產業互聯網六年,騰訊正在超越騰訊\n編者按：本文有修訂。')
       .replace('追平並超越了1994年創下的歷史紀錄', '天氣炎熱');
     // An edited version saved in Big5, as a Traditional Windows editor might.
-    const report = services.library.replaceText(id, { name: 'edited.txt', bytes: iconv.encode(edited, 'big5') });
+    const report = await services.library.replaceText(id, { name: 'edited.txt', bytes: iconv.encode(edited, 'big5') });
     expect(report).toMatchObject({ exact: 0, moved: 1, orphaned: 1 });
     const newText = services.articles.sourceText(id)!;
     expect(newText).toContain('編者按：本文有修訂。');
@@ -108,19 +108,19 @@ describe('Annotations', () => {
     services.close();
   });
 
-  it('asks for the encoding of an edited version it cannot be sure of, changing nothing until told', () => {
+  it('asks for the encoding of an edited version it cannot be sure of, changing nothing until told', async () => {
     const { services, id, text } = library();
     const h = services.annotations.create({ articleId: id, ...at(text, '最漫長的夏天'), color: 'green' });
     const edited = text.replace('追平並超越了', '再次超越了');
     // Traditional text saved as GB18030 reads plausibly as Big5 too: the reader is asked.
     const bytes = iconv.encode(edited, 'gb18030');
-    const asked = services.library.replaceText(id, { name: 'edited.txt', bytes });
+    const asked = await services.library.replaceText(id, { name: 'edited.txt', bytes });
     expect(asked.status).toBe('needsEncoding');
     if (asked.status !== 'needsEncoding') return;
     expect(asked.candidates.map((c) => c.encoding)).toContain('gb18030');
     expect(asked.candidates.find((c) => c.encoding === 'gb18030')!.preview).toContain('產業互聯網六年');
     expect(services.articles.sourceText(id)).toBe(text);
-    const done = services.library.replaceText(id, { name: 'edited.txt', bytes }, 'gb18030');
+    const done = await services.library.replaceText(id, { name: 'edited.txt', bytes }, 'gb18030');
     // The edit is after the highlight: it stays on its offsets.
     expect(done).toMatchObject({ status: 'replaced', exact: 1, moved: 0, orphaned: 0 });
     expect(services.articles.sourceText(id)).toBe(edited);
@@ -128,12 +128,12 @@ describe('Annotations', () => {
     services.close();
   });
 
-  it('a replacement that fails changes nothing', () => {
+  it('a replacement that fails changes nothing', async () => {
     const { services, id, text } = library();
     const h = services.annotations.create({ articleId: id, ...at(text, '廣州'), color: 'yellow' });
-    expect(() =>
+    await expect(
       services.library.replaceText(id, { name: 'x.bin', bytes: new Uint8Array([0, 1, 2, 0, 0, 3]) }),
-    ).toThrow(/not a text file/);
+    ).rejects.toThrow(/not a text file/);
     expect(services.articles.sourceText(id)).toBe(text);
     expect(services.annotations.list(id)).toEqual([h]);
     services.close();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_START_URL, resolveAppPath, serveAppRequest } from '../../main/app-protocol';
+import { APP_START_URL, IMAGE_BASE, resolveAppPath, serveAppRequest } from '../../main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 
 describe('the app:// protocol', () => {
@@ -60,5 +60,21 @@ describe('the app:// protocol', () => {
     expect((await get('app://duizhao/assets')).status).toBe(404);
     const post = await serveAppRequest(root, new Request(APP_START_URL, { method: 'POST', body: 'x' }));
     expect(post.status).toBe(405);
+  });
+
+  it("serves the library's images by id, with the type sniffed at import, and nothing else under that path", async () => {
+    const id = 'ab'.repeat(32);
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const images = (wanted: string) => (wanted === id ? { mime: 'image/png', bytes } : undefined);
+    const image = await serveAppRequest(root, new Request(`${IMAGE_BASE}${id}`), images);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(bytes);
+    for (const wrong of ['cd'.repeat(32), 'AB'.repeat(32), `${id}/../index.html`, '..%2Fsecret.txt', '']) {
+      expect((await serveAppRequest(root, new Request(`${IMAGE_BASE}${wrong}`), images)).status).toBe(404);
+    }
+    // Pages are still served beside it.
+    expect((await serveAppRequest(root, new Request(APP_START_URL), images)).status).toBe(200);
   });
 });

@@ -235,9 +235,10 @@ describe('the export call', () => {
     const dir = tempDir();
     let answer: string | null = join(dir, 'notes.md');
     const handlers = createHandlers(services, {
-      appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: true }),
+      appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: true, imageBase: '/library-images/' }),
       pickImportPaths: () => Promise.resolve(null),
       pickSavePath: () => Promise.resolve(answer),
+      openExternal: () => Promise.resolve(),
     });
     const request = { articleId: ids.get('產業互聯網六年')!, format: 'markdown' as const, script: 'original' as const };
     const saved = await handlers.exportAnnotations(request);

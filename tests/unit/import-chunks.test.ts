@@ -33,9 +33,10 @@ describe('sending dropped files to main', () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     try {
       const handlers = createHandlers(services, {
-        appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: false }),
+        appInfo: () => ({ version: 'test', systemLocale: 'zh-CN', nativeDialogs: false, imageBase: '/library-images/' }),
         pickImportPaths: unsupported,
         pickSavePath: unsupported,
+        openExternal: () => Promise.resolve(),
       });
       // Distinct articles from a real one: a paragraph of the seed with a numbered heading; every
       // tenth file in GBK, as a Windows user's folder would have them.

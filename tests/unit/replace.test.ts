@@ -25,9 +25,9 @@ const at = (text: string, phrase: string) => {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-const failureOf = (run: () => unknown): AppFailure => {
+const failureOf = async (run: () => Promise<unknown>): Promise<AppFailure> => {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof AppFailure) return error;
     throw error;
@@ -36,12 +36,14 @@ const failureOf = (run: () => unknown): AppFailure => {
 };
 
 describe('replacing an article’s text', () => {
-  it('a replacement refused for an unknown article leaves a deleted article with that text restorable', () => {
+  it('a replacement refused for an unknown article leaves a deleted article with that text restorable', async () => {
     const { services, byTitle } = library();
     const other = byTitle('从消费互联网');
     const otherText = services.articles.sourceText(other)!;
     services.library.delete(other);
-    const failure = failureOf(() => services.library.replaceText(9999, { name: 'same.txt', bytes: utf8(otherText) }));
+    const failure = await failureOf(() =>
+      services.library.replaceText(9999, { name: 'same.txt', bytes: utf8(otherText) }),
+    );
     expect(failure.code).toBe('not_found');
     // Nothing changed: the deleted article's undo still works and brings its text back.
     services.library.restore(other);
@@ -49,18 +51,18 @@ describe('replacing an article’s text', () => {
     services.close();
   });
 
-  it('a text that is another article is refused with that article’s title as a parameter, changing nothing', () => {
+  it('a text that is another article is refused with that article’s title as a parameter, changing nothing', async () => {
     const { services, id, text, byTitle } = library();
     const other = byTitle('从消费互联网');
     const otherText = services.articles.sourceText(other)!;
-    const failure = failureOf(() => services.library.replaceText(id, { name: 'x.txt', bytes: utf8(otherText) }));
+    const failure = await failureOf(() => services.library.replaceText(id, { name: 'x.txt', bytes: utf8(otherText) }));
     expect(failure.code).toBe('already_in_library');
     expect(failure.params?.title).toBe(services.articles.get(other)!.title);
     expect(services.articles.sourceText(id)).toBe(text);
     services.close();
   });
 
-  it('the article’s own text again changes nothing: highlights, dates and reading state stay', () => {
+  it('the article’s own text again changes nothing: highlights, dates and reading state stay', async () => {
     const { services, id, text } = library();
     const h = services.annotations.create({ articleId: id, ...at(text, '最漫長的夏天'), color: 'green', note: '夏' });
     const lost = services.annotations.create({ articleId: id, ...at(text, '廣州'), color: 'pink' });
@@ -70,7 +72,7 @@ describe('replacing an article’s text', () => {
     const highlightsBefore = services.annotations.list(id);
     const rowBefore = services.db.prepare('SELECT * FROM articles WHERE id = ?').get(id);
 
-    const report = services.library.replaceText(id, { name: 'same.txt', bytes: utf8(text) });
+    const report = await services.library.replaceText(id, { name: 'same.txt', bytes: utf8(text) });
     expect(report).toMatchObject({ status: 'replaced', exact: 1, moved: 0, orphaned: 1 });
     expect(report.status === 'replaced' && report.article).toMatchObject({
       id,
@@ -83,13 +85,13 @@ describe('replacing an article’s text', () => {
     services.close();
   });
 
-  it('re-anchoring a moved highlight cuts its prefix and suffix again from the new text', () => {
+  it('re-anchoring a moved highlight cuts its prefix and suffix again from the new text', async () => {
     const { services, id, text } = library();
     const range = at(text, '最漫長的夏天');
     const h = services.annotations.create({ articleId: id, ...range, color: 'green' });
     // New words right before the quote: it moves, and its old prefix is no longer what precedes it.
     const edited = `${text.slice(0, range.start)}（編按：新增的說明文字）${text.slice(range.start)}`;
-    const report = services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
+    const report = await services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
     expect(report).toMatchObject({ moved: 1, orphaned: 0 });
     const [moved] = services.annotations.list(id);
     const newText = services.articles.sourceText(id)!;
@@ -130,7 +132,7 @@ describe('conversions after "Update text…"', () => {
     const old = await services.conversions.view(id, 'simplified');
     expect((await services.conversions.view(id, 'simplified')).cached).toBe(true);
     const edited = text.replace('最漫長的夏天', '最炎熱的夏天');
-    services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
+    await services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
     const fresh = await services.conversions.view(id, 'simplified');
     expect(fresh.cached).toBe(false);
     expect(joined(fresh)).toBe(convert(edited, 't2s').text);
@@ -150,7 +152,7 @@ describe('conversions after "Update text…"', () => {
     );
     const before = conversions.view(id, 'simplified');
     const edited = text.replace('最漫長的夏天', '最炎熱的夏天');
-    services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
+    await services.library.replaceText(id, { name: 'edited.txt', bytes: utf8(edited) });
     // Asked after the replace while the old run is still going: it must not join that run.
     const after = conversions.view(id, 'simplified');
     expect(runner.started.map((s) => s.text)).toEqual([text, edited]);

@@ -21,9 +21,10 @@ function withServices() {
 
 function handlersFor(services: ReturnType<typeof openServices>) {
   return createHandlers(services, {
-    appInfo: () => ({ version: 'test', systemLocale: 'zh-TW', nativeDialogs: false }),
+    appInfo: () => ({ version: 'test', systemLocale: 'zh-TW', nativeDialogs: false, imageBase: '/library-images/' }),
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
     pickSavePath: () => Promise.reject(new AppFailure('unsupported', 'no dialogs here')),
+    openExternal: () => Promise.resolve(),
   });
 }
 

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-settings';
 import { migration0004 } from './0004-script-conversion';
 import { migration0005 } from './0005-word-changes';
 import { migration0006 } from './0006-conversions-by-content';
+import { migration0007 } from './0007-rich-articles';
 
 /** Every migration, in order. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

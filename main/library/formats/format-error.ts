@@ -1,8 +1,11 @@
+import type { ErrorCode } from '../../../preload/contract/types';
+
 /**
  * Why a file could not be imported, as a code the renderer translates. Importers of archives and
  * containers throw `FormatError`; nothing of the file is stored when they do.
  */
-export type FormatErrorCode =
+export type FormatErrorCode = Extract<
+  ErrorCode,
   /** Not a readable zip (truncated, corrupt, duplicate names, unsupported method). */
   | 'zip_invalid'
   /** The archive would inflate past a limit: too many entries, too many bytes, or a ratio no real book has. */
@@ -18,7 +21,8 @@ export type FormatErrorCode =
   /** The book is DRM-protected (encrypted content, a rights or licence file). */
   | 'drm'
   /** Not a MIME (MHTML) web archive, or one without an HTML page. */
-  | 'mhtml_invalid';
+  | 'mhtml_invalid'
+>;
 
 export const FORMAT_ERROR_CODES: readonly FormatErrorCode[] = [
   'zip_invalid',

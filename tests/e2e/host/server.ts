@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { AppFailure } from '../../../preload/contract/errors';
 import { createHandlers } from '../../../main/handlers';
 import { dispatch } from '../../../main/rpc';
+import { IMAGE_PATH, serveImage } from '../../../main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security';
 import { openServices } from '../../../main/services';
 import type { Emit } from '../../../main/events';
@@ -66,8 +67,19 @@ export async function startHost(options: HostOptions): Promise<{ url: string; to
     conversionWorker: options.conversionWorker,
     emit,
   });
+  const openedLinks: string[] = [];
   const handlers = createHandlers(services, {
-    appInfo: () => ({ version: 'test', systemLocale: options.systemLocale ?? 'zh-CN', nativeDialogs: false }),
+    appInfo: () => ({
+      version: 'test',
+      systemLocale: options.systemLocale ?? 'zh-CN',
+      nativeDialogs: false,
+      imageBase: IMAGE_PATH,
+    }),
+    // No browser to hand links to: the host records them, and a spec reads them back.
+    openExternal: (url) => {
+      openedLinks.push(url);
+      return Promise.resolve();
+    },
     pickImportPaths: () => Promise.reject(new AppFailure('unsupported', 'No native dialogs in the test host.')),
     pickSavePath: () => Promise.reject(new AppFailure('unsupported', 'No native dialogs in the test host.')),
   });
@@ -111,6 +123,18 @@ export async function startHost(options: HostOptions): Promise<{ url: string; to
       }
       if (url.pathname === '/__duizhao/bridge.js') {
         res.writeHead(200, { 'content-type': TYPES['.js'] }).end(await readFile(options.bridgeFile));
+        return;
+      }
+      if (url.pathname === '/__duizhao/opened-links') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(openedLinks));
+        return;
+      }
+      if (url.pathname.startsWith(IMAGE_PATH)) {
+        const answer = serveImage(url.pathname, (id) => services.articles.image(id), {
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        });
+        res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
         return;
       }
       if (url.pathname === '/favicon.ico') {
