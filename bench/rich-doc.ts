@@ -46,14 +46,15 @@ const rich: RichBlock[] = texts.map((text, i) => {
     const type = (['em', 'strong', 'link', 'ruby', 'code'] as const)[((at / 20) % 5) | 0]!;
     marks.push({ type, start: at, end: at + 4, href: 'https://example.com/', annotation: 'zhù' });
   }
-  return {
+  const block: RichBlock = {
     kind,
     text: kind === 'tableRow' ? text.replace(/，/, '\t') : text,
     level: 1 + (i % 3),
     ordered: i % 2 === 0,
-    image: kind === 'figure' ? { id: 'a'.repeat(64), alt: '图' } : undefined,
     marks,
   };
+  if (kind === 'figure') block.image = { id: 'a'.repeat(64), alt: '图' };
+  return block;
 });
 // layoutBlocks keeps kind and text: the rest is carried over here.
 const richBlocks: Block[] = layoutBlocks(rich).map((b, i) => ({ ...rich[i]!, start: b.start }));

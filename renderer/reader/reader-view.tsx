@@ -127,7 +127,11 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       const coords = handle.view.coordsAtPos(handle.layout.posOf(anchorRef.current));
       scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
     }
-    if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
+    // The text takes the focus, unless it is in a panel beside it (the contents, the notes).
+    const focused = document.activeElement;
+    if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
+      scroller.focus({ preventScroll: true });
+    }
   }, [handle]);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
