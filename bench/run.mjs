@@ -24,6 +24,7 @@ await build({
     'bench/parallel.ts',
     'bench/reading.ts',
     'bench/search.ts',
+    'bench/rich-doc.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -47,6 +48,8 @@ console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'search.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'rich-doc.mjs')).href);
 console.log('');
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.

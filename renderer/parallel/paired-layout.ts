@@ -3,6 +3,7 @@ import { Alignment, type Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
 import { Changes, type DocRange, joined, type TextLayout } from '../reader/layout';
 import { PositionMap, positionsToSource, sourceToPositions } from '../reader/positions';
+import { blockNodes, type DocOptions } from '../reader/rich-blocks';
 import { readerSchema } from '../reader/schema';
 
 /** Rows per chunk of the side-by-side document (see the schema's chunk). */
@@ -17,18 +18,24 @@ export function buildPairedDoc(
   source: readonly Block[],
   target: readonly Block[],
   langs: { source: string; target: string },
+  options: DocOptions = {},
 ): { doc: PMNode; sourceStarts: number[]; targetStarts: number[] } {
   const { nodes } = readerSchema;
-  const block = (b: Block) =>
-    (b.kind === 'heading' ? nodes.heading : nodes.paragraph).create(null, b.text ? readerSchema.text(b.text) : null);
+  // Both columns are built as one column would be (same kinds, marks, list numbers, images).
+  const left = blockNodes(source, options);
+  const right = blockNodes(
+    source.map((b, i) => target[i] ?? { ...b, text: '', marks: [] }),
+    options,
+  );
   // A column holds about 32 characters a line at the reading width; a row is about a line taller
-  // than its longer paragraph (the gap between paragraphs).
-  const lines = (b: Block | undefined) => Math.max(1, Math.ceil((b?.text.length ?? 0) / 32));
+  // than its longer paragraph (the gap between paragraphs); a figure's image takes about ten.
+  const lines = (b: Block | undefined) =>
+    Math.max(1, Math.ceil((b?.text.length ?? 0) / 32)) + (b?.kind === 'figure' ? 10 : 0);
   const rows = source.map((b, i) => ({
     lines: Math.max(lines(b), lines(target[i])) + 1,
     node: nodes.pair.create(null, [
-      nodes.cell.create({ side: 'source', lang: langs.source }, block(b)),
-      nodes.cell.create({ side: 'target', lang: langs.target }, block(target[i] ?? { ...b, text: '' })),
+      nodes.cell.create({ side: 'source', lang: langs.source }, left[i]),
+      nodes.cell.create({ side: 'target', lang: langs.target }, right[i]),
     ]),
   }));
   const chunks: PMNode[] = [];
@@ -68,8 +75,9 @@ export class PairedLayout implements TextLayout {
     target: readonly Block[],
     readonly alignment: Alignment,
     langs: { source: string; target: string },
+    options: DocOptions = {},
   ) {
-    const built = buildPairedDoc(source, target, langs);
+    const built = buildPairedDoc(source, target, langs, options);
     this.doc = built.doc;
     this.left = new PositionMap(source, built.sourceStarts);
     this.right = new PositionMap(target, built.targetStarts);
@@ -94,8 +102,10 @@ export class PairedLayout implements TextLayout {
     return 'source';
   }
 
+  /** Where a source range shows: in each column, one range per row it crosses (never the other column between). */
   place(range: Range): DocRange[] {
-    return [sourceToPositions(range, this.identity, this.left), sourceToPositions(range, this.alignment, this.right)];
+    const shown = this.alignment.rangeToTarget(range);
+    return [...this.left.pieces(range.start, range.end), ...this.right.pieces(shown.start, shown.end)];
   }
 
   toSource(from: number, to: number): Range | null {
@@ -122,8 +132,9 @@ export class PairedLayout implements TextLayout {
   counterpart(from: number, to: number): DocRange | null {
     const source = this.toSource(from, to);
     if (!source) return null;
-    const [left, right] = this.place(source);
-    return (this.side(from) === 'source' ? right : left) ?? null;
+    const left = sourceToPositions(source, this.identity, this.left);
+    const right = sourceToPositions(source, this.alignment, this.right);
+    return this.side(from) === 'source' ? right : left;
   }
 
   originalAt(pos: number): { shown: string; original: string } | null {

@@ -37,7 +37,7 @@ async function convertUntilSettled(
 }
 
 /**
- * The article and its text in the script on screen: loaded on opening (and again when `reloads`
+ * The article and its text in the script on screen (and where its images are served): loaded on opening (and again when `reloads`
  * changes), and switched to another script on request. Switches queue: keys can be pressed
  * faster than texts convert, so only the script asked for last is shown.
  *
@@ -53,6 +53,8 @@ export function useArticleText(
 ) {
   const [article, setArticle] = useState<Article | null>(null);
   const [shown, setShown] = useState<ConvertedText | null>(null);
+  /** Where the library serves the article's images (AppInfo.imageBase). */
+  const [imageBase, setImageBase] = useState<string | null>(null);
   /** The script being converted to, while the conversion runs. */
   const [converting, setConverting] = useState<DisplayScript | null>(null);
   /** The script asked for last, while switches are under way. */
@@ -62,15 +64,19 @@ export function useArticleText(
 
   useEffect(() => {
     let live = true;
-    void Promise.all([api().getArticle(articleId), api().getConvertedText(articleId)]).then(([a, c]) => {
-      if (!live) return;
-      if (!a.ok) return onError(a.error);
-      if (!c.ok) return onError(c.error);
-      anchorRef.current = a.value.readingOffset;
-      displayed.current = c.value.script;
-      setArticle(a.value);
-      setShown(c.value);
-    });
+    void Promise.all([api().getArticle(articleId), api().getConvertedText(articleId), api().getAppInfo()]).then(
+      ([a, c, info]) => {
+        if (!live) return;
+        if (!a.ok) return onError(a.error);
+        if (!c.ok) return onError(c.error);
+        if (!info.ok) return onError(info.error);
+        anchorRef.current = a.value.readingOffset;
+        displayed.current = c.value.script;
+        setImageBase(info.value.imageBase);
+        setArticle(a.value);
+        setShown(c.value);
+      },
+    );
     return () => {
       live = false;
     };
@@ -107,5 +113,5 @@ export function useArticleText(
 
   const offered = useMemo(() => (article ? offeredScripts(sourceKind(article.scriptForm)) : []), [article]);
 
-  return { article, shown, converting, offered, switchScript, target };
+  return { article, shown, imageBase, converting, offered, switchScript, target };
 }

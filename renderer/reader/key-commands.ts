@@ -14,6 +14,14 @@ export interface ReaderKeyContext {
   clearSelection(): void;
   closeTools(): void;
   togglePanel(): void;
+  /** The article has headings, so a table of contents. */
+  hasContents: boolean;
+  contentsOpen: boolean;
+  toggleContents(): void;
+  closeContents(): void;
+  /** The link the caret is in, if any (read when Enter is pressed). */
+  caretLink(): string | null;
+  openLink(href: string): void;
   toggleParallel(): void;
   toggleWordChanges(): void;
   back(): void;
@@ -70,7 +78,20 @@ export const READER_KEYS: readonly KeyCommand[] = [
   },
   { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
   { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },
+  { keys: ['Escape'], when: (c) => c.contentsOpen, run: (c) => c.closeContents(), description: 'Close the contents' },
+  {
+    keys: ['Enter'],
+    when: (c) => !c.hasSelection && c.caretLink() !== null,
+    run: (c) => c.openLink(c.caretLink() ?? ''),
+    description: 'Open the link the caret is in (outside the app)',
+  },
   { keys: ['m'], run: (c) => c.togglePanel(), description: 'Show or hide the notes panel' },
+  {
+    keys: ['t'],
+    when: (c) => c.hasContents,
+    run: (c) => c.toggleContents(),
+    description: 'Show or hide the table of contents',
+  },
   { keys: ['p'], when: (c) => c.canSwitch, run: (c) => c.toggleParallel(), description: 'Side by side on or off' },
   { keys: ['c'], run: (c) => c.toggleWordChanges(), description: 'Mark the words the conversion changed' },
   { keys: ['Escape'], run: (c) => c.back(), description: 'Back to the library' },

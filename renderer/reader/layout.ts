@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { AlignedSegment, Alignment, Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
 import { buildDoc, PositionMap, positionsToSource, sourceToPositions } from './positions';
+import type { DocOptions } from './rich-blocks';
 
 /** A span of the document on screen, in ProseMirror positions. */
 export interface DocRange {
@@ -85,8 +86,9 @@ export class SingleLayout implements TextLayout {
     blocks: readonly Block[],
     readonly alignment: Alignment,
     sourceText: string,
+    options: DocOptions = {},
   ) {
-    this.doc = buildDoc(blocks);
+    this.doc = buildDoc(blocks, options);
     this.map = new PositionMap(blocks);
     this.text = joined(blocks);
     this.changes = new Changes(sourceText, this.text, alignment);

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Alignment, Range } from '../../preload/contract/alignment';
 import type { Block } from '../../preload/contract/types';
+import { blockNodes, type DocOptions } from './rich-blocks';
 import { readerSchema } from './schema';
 
 /**
@@ -63,6 +64,25 @@ export class PositionMap {
     return block.start + Math.max(0, Math.min(within, block.text.length));
   }
 
+  /**
+   * The document ranges of a text range, one per block it touches (line breaks left out). Side by
+   * side, the blocks of one column are not next to each other: a range from one row to the next
+   * would otherwise cover the other column's cell between them.
+   */
+  pieces(start: number, end: number): { from: number; to: number }[] {
+    if (this.blocks.length === 0 || end <= start) return [];
+    const out: { from: number; to: number }[] = [];
+    for (let i = this.blockAtOffset(Math.max(0, start)); i < this.blocks.length; i++) {
+      const block = this.blocks[i] as Block;
+      if (block.start > end || (block.start === end && out.length > 0)) break;
+      const from = Math.max(start, block.start) - block.start;
+      const to = Math.min(end, block.start + block.text.length) - block.start;
+      const at = this.pmStarts[i] as number;
+      if (to > from) out.push({ from: at + from, to: at + to });
+    }
+    return out;
+  }
+
   /** Length of the source text. */
   get sourceLength(): number {
     const last = this.blocks[this.blocks.length - 1];
@@ -70,13 +90,10 @@ export class PositionMap {
   }
 }
 
-/** Builds the reading document from an article's blocks. */
-export function buildDoc(blocks: readonly Block[]): PMNode {
+/** Builds the reading document from an article's blocks: one textblock of its kind per block. */
+export function buildDoc(blocks: readonly Block[], options: DocOptions = {}): PMNode {
   const { nodes } = readerSchema;
-  const children = blocks.map((b) => {
-    const type = b.kind === 'heading' ? nodes.heading : nodes.paragraph;
-    return type.create(null, b.text ? readerSchema.text(b.text) : null);
-  });
+  const children = blockNodes(blocks, options);
   return nodes.doc.create(null, children.length ? children : [nodes.paragraph.create()]);
 }
 

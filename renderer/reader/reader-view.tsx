@@ -1,3 +1,4 @@
+import { TextSelection } from 'prosemirror-state';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alignment } from '../../preload/contract/alignment';
 import type { DisplayScript } from '../../preload/contract/scripts';
@@ -17,9 +18,12 @@ import { ErrorBanner } from '../ui/error-banner';
 import { ExportDialog } from '../ui/export-dialog';
 import { Notice, useNotice } from '../ui/notice';
 import { ScriptBadge } from '../ui/script-badge';
+import { forDisplay } from '../../preload/contract/display';
 import { langOf, useArticleText } from './article-text';
+import { type ContentsEntry, ContentsPanel, contentsOf, currentEntry } from './contents-panel';
 import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
 import { SingleLayout, type TextLayout } from './layout';
+import { linkAtCaret, linkOfElement, useShownLink } from './links';
 import { useMarginRoom } from './margin-room';
 import { useReadOnlyView } from './read-only-view';
 import { useReadingPosition } from './reading-position';
@@ -31,6 +35,11 @@ import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
 
 const LINE_STEP = 64;
+/** Below this width the contents panel lies over the text, and closes after a jump (as styles.css). */
+const NARROW_CONTENTS = '(max-width: 900px)';
+
+/** A CSS string value (for labels the stylesheet draws, such as a missing image's). */
+const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
 
 /** A settings change: a patch, or a function of the latest settings. */
 export type SettingsPatch = Partial<Settings> | ((latest: Settings) => Partial<Settings>);
@@ -61,6 +70,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
   const [panelOpen, setPanelOpen] = useState(false);
+  /** The table of contents, and the heading the reader was under when it opened. */
+  const [contents, setContents] = useState<{ current: number | null } | null>(null);
   /** Side by side: the original and the converted text in two columns. */
   const [paired, setPaired] = useState(false);
   /** Whether the places where the conversion changed words are marked. */
@@ -74,25 +85,35 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const readerAt = useCallback(() => positionNow()?.offset ?? null, [positionNow]);
   const beforeSwitch = useCallback(() => positionNow()?.offset, [positionNow]);
   const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
-  const { article, shown, offered, switchScript } = text;
+  const { article, shown, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
 
   /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
   const layout: TextLayout | null = useMemo(() => {
-    if (!shown || !article) return null;
+    if (!shown || !article || imageBase === null) return null;
     const alignment = Alignment.fromJSON(shown.alignment);
+    const options = { imageBase };
     if (paired && shown.script !== 'original') {
-      return new PairedLayout(article.blocks, shown.blocks, alignment, {
-        source: langOf(article, 'original'),
-        target: langOf(article, shown.script),
-      });
+      return new PairedLayout(
+        article.blocks,
+        shown.blocks,
+        alignment,
+        { source: langOf(article, 'original'), target: langOf(article, shown.script) },
+        options,
+      );
     }
-    return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'));
-  }, [shown, article, paired]);
+    return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'), options);
+  }, [shown, article, paired, imageBase]);
   const attributes = useMemo(
     (): Record<string, string> =>
       article && shown
-        ? { 'aria-label': t('reader.article'), lang: langOf(article, shown.script), 'data-script': shown.script }
+        ? {
+            'aria-label': t('reader.article'),
+            lang: langOf(article, shown.script),
+            'data-script': shown.script,
+            // Drawn by the stylesheet in a figure whose image was not in the file: never part of the text.
+            style: `--dz-image-missing: ${cssString(t('figure.missing'))}`,
+          }
         : {},
     [article, shown, t],
   );
@@ -107,7 +128,11 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       const coords = handle.view.coordsAtPos(handle.layout.posOf(anchorRef.current));
       scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
     }
-    if (!scroller.contains(document.activeElement)) scroller.focus({ preventScroll: true });
+    // The text takes the focus, unless it is in a panel beside it (the contents, the notes).
+    const focused = document.activeElement;
+    if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
+      scroller.focus({ preventScroll: true });
+    }
   }, [handle]);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
@@ -132,12 +157,62 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     wordChanges,
     onCopied,
   });
+  const { clickAt } = ann;
+  const openLink = useCallback(
+    (href: string) =>
+      void api()
+        .openExternal(href)
+        .then((r) => {
+          if (!r.ok) showNotice(t('link.failed'), 'alert');
+        }),
+    [showNotice, t],
+  );
+  // A click on a link opens it outside the app (unless it ended a selection); any other click may open a highlight's tools.
+  const click = useCallback(
+    (event: MouseEvent) => {
+      const href = linkOfElement(event.target);
+      if (href && window.getSelection()?.isCollapsed !== false) {
+        event.preventDefault();
+        openLink(href);
+        return;
+      }
+      clickAt(event);
+    },
+    [clickAt, openLink],
+  );
   useTextEvents(handle, {
     readSelection: ann.readSelection,
     clearSelection: ann.clearSelection,
-    click: ann.clickAt,
+    click,
     readerAt,
   });
+  const shownLink = useShownLink(handle);
+
+  /** The article's headings in the script on screen. */
+  const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
+  const toggleContents = () =>
+    setContents((open) =>
+      open ? null : { current: currentEntry(entries, positionNow()?.offset ?? anchorRef.current)?.index ?? null },
+    );
+  /** Brings a heading to the top and makes it the reading position; a narrow window gets the text back. */
+  const jumpTo = (entry: ContentsEntry) => {
+    const live = handleRef.current;
+    const scroller = scrollRef.current;
+    if (!isLive(live) || !scroller) return;
+    const pos = live.layout.posOf(entry.offset);
+    const coords = live.view.coordsAtPos(pos);
+    scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    anchorRef.current = entry.offset;
+    // The caret goes there too, so that reading on from the keyboard starts at the heading.
+    live.view.dispatch(live.view.state.tr.setSelection(TextSelection.create(live.view.state.doc, pos)));
+    position.save();
+    if (window.matchMedia(NARROW_CONTENTS).matches) {
+      setContents(null);
+      scroller.focus({ preventScroll: true });
+    } else {
+      setContents({ current: entry.index });
+    }
+  };
   const original = useOriginalUnderPointer(handle);
 
   const replacing = useReplaceText(
@@ -194,6 +269,15 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       clearSelection: ann.dropSelection,
       closeTools: () => ann.setActive(null),
       togglePanel: () => setPanelOpen((open) => !open),
+      hasContents: entries.length > 0,
+      contentsOpen: contents !== null,
+      toggleContents,
+      closeContents: () => setContents(null),
+      caretLink: () => {
+        const live = handleRef.current;
+        return isLive(live) && live.view.hasFocus() ? linkAtCaret(live.view.state) : null;
+      },
+      openLink,
       toggleParallel,
       toggleWordChanges: () => setMarkWords((on) => !on),
       back,
@@ -252,6 +336,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           paired,
           markWords,
           panelOpen,
+          hasContents: entries.length > 0,
+          contentsOpen: contents !== null,
           highlightCount: annotations.highlights.length,
           settings,
         }}
@@ -264,6 +350,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           toggleParallel,
           toggleWordChanges: () => setMarkWords((on) => !on),
           togglePanel: () => setPanelOpen((open) => !open),
+          toggleContents,
           exportNotes: () => setExporting(true),
           replaceText: (file) => void replacing.replace(file),
           editDetails: () => about && details.open(about),
@@ -273,6 +360,17 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       />
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
+        {contents && (
+          <ContentsPanel
+            entries={entries}
+            current={contents.current}
+            onGo={jumpTo}
+            onClose={() => {
+              setContents(null);
+              scrollRef.current?.focus({ preventScroll: true });
+            }}
+          />
+        )}
         <div
           className="reader-scroll"
           ref={scrollRef}
@@ -308,6 +406,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
+      {shownLink && (
+        <div className="link-status" role="status" data-testid="link-status">
+          <span className="link-url">{forDisplay(shownLink)}</span>
+          <span className="muted">{t('link.open')}</span>
+        </div>
+      )}
       {original && <OriginalTooltip original={original} lang={article ? langOf(article, 'original') : undefined} />}
       {ann.selection && (
         <SelectionTools

@@ -17,6 +17,9 @@ export interface ToolbarState {
   paired: boolean;
   markWords: boolean;
   panelOpen: boolean;
+  /** The article has headings: the contents button shows. */
+  hasContents: boolean;
+  contentsOpen: boolean;
   highlightCount: number;
   settings: Settings;
 }
@@ -28,6 +31,7 @@ export interface ToolbarActions {
   toggleParallel(): void;
   toggleWordChanges(): void;
   togglePanel(): void;
+  toggleContents(): void;
   exportNotes(): void;
   replaceText(file: File): void;
   /** Opens "Edit details…" (title, author, source, date). */
@@ -36,7 +40,7 @@ export interface ToolbarActions {
   settings(patch: Partial<Settings>): void;
 }
 
-/** The reader's toolbar: back, scripts, side by side, marks, notes, export, replace text, size, theme. */
+/** The reader's toolbar: back, scripts, side by side, marks, contents, notes, export, replace text, size, theme. */
 export function ReaderToolbar({
   state,
   actions,
@@ -114,6 +118,18 @@ export function ReaderToolbar({
         {state.converting ? t('reader.converting') : ''}
       </span>
       <div className="tool-group">
+        {state.hasContents && (
+          <button
+            type="button"
+            className="tool"
+            aria-pressed={state.contentsOpen}
+            onClick={actions.toggleContents}
+            title={t('contents.hint')}
+            data-testid="contents-toggle"
+          >
+            {t('contents.toggle')}
+          </button>
+        )}
         <button
           type="button"
           className="tool"
