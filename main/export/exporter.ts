@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
 import type { DisplayScript } from '../../preload/contract/scripts';
-import type { AnnotationImportReport, ExportRequest, ExportScript, Highlight } from '../../preload/contract/types';
+import type {
+  AnnotationImportReport,
+  Block,
+  ExportRequest,
+  ExportScript,
+  Highlight,
+} from '../../preload/contract/types';
 import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
 import { anchor, describe } from '../annotations/anchor';
 import type { Db } from '../db/connection';
@@ -10,7 +16,7 @@ import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';
 import { convertChain } from '../script/convert';
 import type { ConversionService } from '../script/conversions';
-import { articleUrn, type ExportedArticle, FORMAT_FILES, render } from './formats';
+import { articleUrn, type ExportedArticle, FORMAT_FILES, type HighlightContext, render } from './formats';
 
 export { writeFileAtomic } from './write-file';
 
@@ -108,6 +114,8 @@ export class Exporter {
       }));
       // "Both" of an article already in the other script is just the original.
       const distinct = texts.filter((t, i) => i === 0 || t.script !== 'original');
+      const first = views[0] && texts[0] ? { blocks: views[0].blocks, alignment: texts[0].alignment } : undefined;
+      const sourceBlocks = source.split('\n');
       exported.push({
         title: summary.title,
         author: summary.author,
@@ -123,7 +131,10 @@ export class Exporter {
             const r = t.alignment.rangeToTarget(h);
             return t.text.slice(r.start, r.end);
           });
-          return { highlight: h, quotes, scripts: distinct.map((t) => t.script) };
+          const context = first
+            ? contextOf(first.blocks, first.alignment.toTarget(h.start), summary.title, sourceBlocks)
+            : undefined;
+          return { highlight: h, quotes, scripts: distinct.map((t) => t.script), ...(context ? { context } : {}) };
         }),
       });
     }
@@ -233,4 +244,37 @@ export class Exporter {
     })();
     return report;
   }
+}
+
+/**
+ * Where an offset (in a text shown as `blocks`) sits: the headings above it, outermost first, and
+ * the kind of its block. The heading that is the article's title (its source text, the blocks'
+ * texts as written, is the stored title) is left out: the export writes the title itself.
+ */
+export function contextOf(
+  blocks: readonly Block[],
+  offset: number,
+  title: string,
+  sourceTexts: readonly string[],
+): HighlightContext | undefined {
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  let lo = 0;
+  let hi = blocks.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((blocks[mid] as Block).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const headings: { level: number; text: string }[] = [];
+  for (let i = 0; i < lo; i++) {
+    const b = blocks[i] as Block;
+    if (b.kind !== 'heading') continue;
+    if (squash(sourceTexts[i] ?? b.text) === squash(title)) continue;
+    const level = b.level ?? 1;
+    while (headings.length > 0 && (headings[headings.length - 1] as { level: number }).level >= level) headings.pop();
+    headings.push({ level, text: b.text });
+  }
+  const block = blocks[lo] as Block;
+  return { headings, kind: block.kind, ...(block.kind === 'listItem' ? { ordered: block.ordered ?? false } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { ExportFormat, Highlight } from '../../preload/contract/types';
+import type { BlockKind, ExportFormat, Highlight } from '../../preload/contract/types';
 
 /**
  * The export formats, as pure functions of what is exported: no database, no files. Quotes come
@@ -21,6 +21,16 @@ export interface ExportedHighlight {
   quotes: string[];
   /** Which script each quote is in (e.g. 'original', 'traditional'). */
   scripts: string[];
+  /** Where in the article it is, in the first quote's script: the headings above it and its block. */
+  context?: HighlightContext;
+}
+
+export interface HighlightContext {
+  /** The section headings it sits under, outermost first (the article's own title left out). */
+  headings: { level: number; text: string }[];
+  /** The kind of block it starts in, and for a list item whether numbered. */
+  kind: BlockKind;
+  ordered?: boolean;
 }
 
 /** The namespace of our own fields in the Web Annotation JSON. */
@@ -82,11 +92,23 @@ export function toMarkdown(articles: readonly ExportedArticle[], generatedAt: st
       const meta = [article.author, article.source, article.publishedAt].filter(Boolean).join(' · ');
       if (meta) lines.push(markdownInline(meta), '');
     }
-    for (const { highlight: h, quotes } of article.highlights) {
+    // The article's sections, as its highlights come to them: a heading is written once, before
+    // the first highlight under it, one level below the article's title.
+    let written: { level: number; text: string }[] = [];
+    for (const { highlight: h, quotes, context } of article.highlights) {
+      const headings = context?.headings ?? [];
+      const shared = headings.findIndex((x, i) => written[i]?.text !== x.text || written[i]?.level !== x.level);
+      const from = shared === -1 ? headings.length : shared;
+      headings.slice(from).forEach((heading, i) => {
+        lines.push(`${'#'.repeat(Math.min(6, from + i + 2))} ${markdownInline(heading.text) || '…'}`, '');
+      });
+      written = headings;
+      // A list item's words stay a list item inside the quote.
+      const marker = context?.kind === 'listItem' ? (context.ordered ? '1. ' : '- ') : '';
       const quoteLines = quotes.flatMap((q) => q.split(LINE_BREAK));
       quoteLines.forEach((line, i) => {
         const last = i === quoteLines.length - 1;
-        lines.push(`> ${markdownText(line)}${last ? ` ^${blockId(h.id)}` : ''}`);
+        lines.push(`> ${i === 0 ? marker : ''}${markdownText(line)}${last ? ` ^${blockId(h.id)}` : ''}`);
       });
       lines.push('');
       lines.push(`#highlight/${h.color}${h.orphaned ? ' #orphaned' : ''}`, '');

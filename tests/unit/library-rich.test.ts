@@ -344,4 +344,55 @@ describe('rich articles after import', () => {
     expect(s.articles.get(id)!.format).toBe('html');
     s.close();
   });
+
+  it('Markdown export writes the sections and list items around the highlights; the JSON is unchanged', async () => {
+    const s = library();
+    const md = [
+      '# 读书笔记',
+      '',
+      '开头的一段，不在任何小节里。',
+      '',
+      '## 第一章 软件',
+      '',
+      '第一章里的句子。',
+      '',
+      '### 第一节',
+      '',
+      '- 要记住的一项',
+      '',
+      '## 第二章',
+      '',
+      '1. 第二章的第一步',
+    ].join('\n');
+    const [outcome] = imported((await s.library.importFiles([{ name: 'n.md', bytes: utf8(md) }])).outcomes);
+    const id = outcome!.article.id;
+    const source = s.articles.sourceText(id)!;
+    const mark = (words: string) => {
+      const start = source.indexOf(words);
+      s.annotations.create({ articleId: id, start, end: start + words.length, color: 'yellow' });
+    };
+    for (const words of ['开头的一段', '第一章里的句子', '要记住的一项', '第二章的第一步']) mark(words);
+
+    const markdown = (await s.exporter.build({ articleId: id, format: 'markdown', script: 'traditional' })).content;
+    const body = markdown.slice(markdown.indexOf('# 读书笔记'));
+    const lines = body.split('\n').filter((l) => l.startsWith('#') || l.startsWith('>'));
+    expect(lines.map((l) => l.replace(/ \^dz-[0-9a-f-]+$/, ''))).toEqual([
+      '# 读书笔记',
+      '> 開頭的一段',
+      '#highlight/yellow',
+      '## 第一章 軟件',
+      '> 第一章裏的句子',
+      '#highlight/yellow',
+      '### 第一節',
+      '> - 要記住的一項',
+      '#highlight/yellow',
+      '## 第二章',
+      '> 1. 第二章的第一步',
+      '#highlight/yellow',
+    ]);
+    // The W3C JSON carries no such context: it is the same as before rich articles.
+    const json = (await s.exporter.build({ articleId: id, format: 'json', script: 'original' })).content;
+    expect(json).not.toMatch(/headings|"kind"|listItem/);
+    s.close();
+  });
 });
