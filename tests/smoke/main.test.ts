@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, callChannel } from '../../preload/contract/api';
 import type { Result } from '../../preload/contract/types';
+import { epub3, FIGURE } from '../helpers/books';
+import { encodePage, newsPage } from '../helpers/pages';
 import { menuRoles, runPreload, startMain, type FakeWindow, type Smoke } from './load-main';
 
 // The packaged app on Linux, as a user runs it.
@@ -140,5 +142,37 @@ describe('the built preload', () => {
     const bad = await api.getArticle(-1);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('invalid_argument');
+  });
+
+  it('imports every format through the built main (its bundled importers and their dependencies), images served on app://', async () => {
+    const { api } = runPreload();
+    const info = await api.getAppInfo();
+    if (!info.ok) throw new Error(JSON.stringify(info));
+    expect(info.value.imageBase).toBe('app://duizhao/library-images/');
+    const markdown = new TextEncoder().encode('---\ntitle: 冒烟\n---\n\n**真，**她说。\n');
+    const report = await api.importFiles([
+      { name: 'a.md', bytes: markdown },
+      { name: 'page.html', bytes: encodePage(newsPage({ image: { kind: 'data' } })) },
+      { name: 'book.epub', bytes: epub3() },
+    ]);
+    if (!report.ok) throw new Error(JSON.stringify(report));
+    expect(report.value.outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['a.md', 'imported'],
+      ['page.html', 'imported'],
+      ['book.epub', 'imported'],
+    ]);
+    const book = report.value.outcomes[2]!;
+    if (book.status !== 'imported') throw new Error('no book');
+    const article = await api.getArticle(book.article.id);
+    if (!article.ok) throw new Error(JSON.stringify(article));
+    const id = article.value.blocks.flatMap((b) => (b.image?.id ? [b.image.id] : [])).find(Boolean)!;
+    const image = await smoke.record.protocolHandlers.get('app')!(new Request(`${info.value.imageBase}${id}`));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const served = new Uint8Array(await image.arrayBuffer());
+    expect(served.byteLength).toBeGreaterThan(0);
+    expect([...article.value.blocks.flatMap((b) => (b.image?.id ? [b.image.id] : []))]).toContain(
+      (await import('node:crypto')).createHash('sha256').update(FIGURE).digest('hex'),
+    );
   });
 });

@@ -213,7 +213,6 @@ describe('the allowlist walk', () => {
   });
 });
 
-
 describe('hostile markup', () => {
   // Unclosed vectors swallow what follows them, as they would in a browser: the text comes first.
   const html = `<html><head><title>惡意頁面</title></head><body><h1>惡意頁面</h1><p>正文第一段。</p>

@@ -9,7 +9,10 @@ import { splitFrontMatter, type FrontMatterValue } from './front-matter';
 // The CJK-friendly plugin lets emphasis close next to full-width punctuation (`**真，**她`), which
 // CommonMark's flanking rules otherwise refuse. A soft line break between two hanzi is left to the
 // walker, which joins such lines without a space as it does for HTML.
-const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).use(cjkFriendly);
+// The plugin is an ES module only: the built main (CommonJS, dependencies left in node_modules)
+// gets it through require(), which hands back the module namespace, not its default export.
+const cjkPlugin = (cjkFriendly as unknown as { default?: typeof cjkFriendly }).default ?? cjkFriendly;
+const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).use(cjkPlugin);
 
 /** Front matter keys, as the tools that write them spell them, by the field they fill. */
 const KEYS = {
