@@ -159,7 +159,7 @@ describe('the library search index', () => {
     s.library.delete(id);
     s.articles.purgeDeleted();
     expect(s.db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
-    expect(s.db.prepare(`SELECT count(*) AS n FROM search_trigram`).get()).toEqual({ n: 0 });
+    expect(s.db.prepare(`SELECT count(*) AS n FROM search_texts`).get()).toEqual({ n: 0 });
     expect(s.db.prepare(`SELECT count(*) AS n FROM search_chars WHERE search_chars MATCH '"65b0"'`).get()).toEqual({
       n: 0,
     });
