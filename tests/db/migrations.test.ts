@@ -304,6 +304,11 @@ describe('migrations', () => {
     expect(migrate(db, MIGRATIONS, 8)).toBe(8);
     expect(db.prepare('SELECT * FROM articles').all()).toEqual(articlesBefore);
     expect(db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
+    // Merging tuned for many small transactions.
+    expect(db.prepare(`SELECT k, v FROM search_chars_config WHERE k LIKE '%merge' ORDER BY k`).all()).toEqual([
+      { k: 'automerge', v: 8 },
+      { k: 'crisismerge', v: 64 },
+    ]);
     // 标题 / 正文的文字, one hex code point per token.
     db.prepare(`INSERT INTO search_chars (rowid, title, text) VALUES (?, '6807 9898', '6b63 6587 7684 6587 5b57')`).run(
       id,

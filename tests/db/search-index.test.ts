@@ -157,7 +157,6 @@ describe('the library search index', () => {
       for (const edge of [1024, 2048, 3072])
         for (let d = -3; d <= 3; d++) queries.push(folded.text.slice(edge + d, edge + d + 4));
       // Longer than the chunks overlap: read back whole.
-      const lines = folded.text.split('\n');
       const inLine = (from: number, length: number) => {
         for (let at = from; at + length <= folded.text.length; at++) {
           const q = folded.text.slice(at, at + length);
