@@ -134,8 +134,8 @@ export class SearchIndexStore implements SearchIndexWrites {
       return () => (made ??= make());
     };
     return {
-      // No window count here: counting every row in the same statement keeps SQLite from
-      // keeping only the top `limit` rows while it sorts (twice as slow for common characters).
+      // The total is counted apart (`matching`): a count(*) OVER () here would make SQLite keep and
+      // sort every match rather than only the best `limit + offset` (twice as slow for 的).
       page: lazy(() =>
         db.prepare(
           `WITH m AS (
