@@ -97,11 +97,13 @@ const libraryBytes = statSync(join(dataDir, DATABASE_FILE)).size;
 // runs; the longest wait between two turns of it is how long the window would have been frozen.
 let lastTurn = performance.now();
 let longestStop = 0;
+const stops: number[] = [];
 let building = true;
 const turn = () => {
   if (!building) return;
   const now = performance.now();
   longestStop = Math.max(longestStop, now - lastTurn);
+  stops.push(now - lastTurn);
   lastTurn = now;
   setImmediate(turn);
 };
@@ -237,6 +239,17 @@ rows.push(
     ours: longestStop,
     anchor: null,
     anchorName: 'the build yields between batches',
+    unit: 'ms',
+    target: TARGET_MS,
+  },
+  {
+    what: "same, 99th percentile of the event loop's stops",
+    ours: percentile(
+      stops.sort((a, b) => a - b),
+      0.99,
+    ),
+    anchor: null,
+    anchorName: `of ${stops.length} (the longest: one 72,000-character article folds for ~0.1 s)`,
     unit: 'ms',
     target: TARGET_MS,
   },

@@ -353,10 +353,15 @@ export class SearchIndexStore implements SearchIndexWrites {
     return this.statements.staleCount().get(this.options.version) as number;
   }
 
-  /** Re-indexes one article from what the library holds (its blocks joined by line breaks, as sourceText). */
-  reindex(articleId: number): void {
+  /**
+   * Re-indexes one article from what the library holds (its blocks joined by line breaks, as
+   * sourceText); returns how many UTF-16 units it indexed (0 for an article that is not there).
+   */
+  reindex(articleId: number): number {
     const row = this.statements.source().get(articleId) as { title: string; text: string | null } | undefined;
-    if (row) this.put(articleId, row.title, row.text ?? '');
+    if (!row) return 0;
+    this.put(articleId, row.title, row.text ?? '');
+    return row.title.length + (row.text?.length ?? 0);
   }
 
   /**

@@ -18,8 +18,13 @@ const SNIPPET = 24;
 export const DEFAULT_PAGE = 50;
 /** At most this many articles per transaction of the first-start build… */
 const INDEX_BATCH = 50;
-/** …and no more work than this (ms) before it commits and lets the window have the thread. */
-const INDEX_BUDGET_MS = 30;
+/**
+ * …and no more than this much work (ms) or text (UTF-16 units) before it commits and lets the
+ * window have the thread: the commit's share (FTS5 writing and merging its segment) grows with
+ * the text, and one long article can take the whole budget alone.
+ */
+const INDEX_BUDGET_MS = 20;
+const INDEX_BUDGET_TEXT = 40_000;
 /** Index pages merged per step after the build (each step a few ms). */
 const MERGE_PAGES = 64;
 
@@ -75,7 +80,7 @@ export class LibrarySearch {
   }
 
   /**
-   * Indexes what is pending, in transactions of at most `batch` articles and about 30 ms, yielding
+   * Indexes what is pending, in transactions of at most `batch` articles and about 20 ms, yielding
    * between them so the window stays responsive, with `searchIndexProgress` events; then merges
    * the index the many small transactions left in pieces, yielding likewise. Searches meanwhile
    * find what is indexed so far; new imports are indexed as they are stored.
@@ -94,8 +99,9 @@ export class LibrarySearch {
       const started = performance.now();
       const n = this.transact(() => {
         let k = 0;
-        do this.index.reindex(ids[k++]!);
-        while (k < ids.length && performance.now() - started < INDEX_BUDGET_MS);
+        let text = 0;
+        do text += this.index.reindex(ids[k++]!);
+        while (k < ids.length && text < INDEX_BUDGET_TEXT && performance.now() - started < INDEX_BUDGET_MS);
         return k;
       });
       after = ids[n - 1]!;

@@ -8,9 +8,10 @@ import type { Migration } from '../migrate';
  *   one token — its code point in hex, so punctuation and spaces are tokens too and a phrase match
  *   is exactly a substring. It answers queries of every length: one token for one character, a
  *   phrase of tokens for more. The `ascii` tokenizer is enough for hex and the fastest to build.
- *   A trigram table would answer 3+ characters a little faster (1 ms instead of 3 on 10,000
- *   articles) but costs as much again to build as everything else and 200 MB more on disk
- *   (bench/search.ts measures both), so there is none.
+ *   A trigram table would answer 3+ characters faster (its MATCH takes a fraction of a
+ *   millisecond where a phrase here takes a few, of a search's ~10), but it fills about 5× slower
+ *   than this table and adds ~95 MB for 10,000 articles (bench/search.ts measures both), so there
+ *   is none.
  * - `search_docs` records, per article, the folding it was indexed with (a change of dictionaries
  *   re-indexes it), its row's token count (from which a hit count is read back out of bm25, see
  *   search-index.ts), the length of its text as written and whether that text has characters
