@@ -118,6 +118,15 @@ if (indexed !== ARTICLES) throw new Error(`indexed ${indexed} of ${ARTICLES}`);
 services.db.pragma('wal_checkpoint(TRUNCATE)');
 services.close();
 const bytes = statSync(join(dataDir, DATABASE_FILE)).size;
+// A fresh connection, before the bench's own work below leaves garbage behind: the first query
+// pays for preparing statements and a cold SQLite cache.
+const reopened = openServices({ dataDir });
+await reopened.indexed;
+const sets = { 1: queries(1, 1), 2: queries(2, 2), 3: queries(3, 3), '5–8': queries(5, 8) };
+t = performance.now();
+reopened.search.search(sets[2][0]!);
+const firstMs = performance.now() - t;
+
 t = performance.now();
 const foldedTexts = texts.map((text) => fold(text).text);
 const foldMs = performance.now() - t;
@@ -171,14 +180,6 @@ function timings(qs: readonly string[], run: (q: string) => unknown): { p50: num
   ms.sort((a, b) => a - b);
   return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95) };
 }
-
-// A fresh connection: the first query pays for preparing statements and a cold SQLite cache.
-const reopened = openServices({ dataDir });
-await reopened.indexed;
-const sets = { 1: queries(1, 1), 2: queries(2, 2), 3: queries(3, 3), '5–8': queries(5, 8) };
-t = performance.now();
-reopened.search.search(sets[2][0]!);
-const firstMs = performance.now() - t;
 
 const raw = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
 const match = trigram.prepare('SELECT rowid FROM t WHERE t MATCH ? LIMIT 50');

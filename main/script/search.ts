@@ -88,7 +88,10 @@ export class LibrarySearch {
   async indexPending(emit: Emit, batch = INDEX_BATCH): Promise<number> {
     if (this.stopped) return 0;
     const total = this.index.staleCount();
-    if (total === 0) return 0;
+    if (total === 0) {
+      this.index.warm();
+      return 0;
+    }
     const next = () => new Promise((resolve) => setImmediate(resolve));
     let done = 0;
     let after = 0;
@@ -112,6 +115,7 @@ export class LibrarySearch {
     // Stopped, or rows vanished meanwhile: the bar ends either way; what is left waits for the next start.
     if (done < total) emit('searchIndexProgress', { done: total, total });
     while (!this.stopped && this.transact(() => this.index.merge(MERGE_PAGES))) await next();
+    if (!this.stopped) this.index.warm();
     return done;
   }
 
