@@ -9,7 +9,7 @@ import type { Migration } from '../migrate';
  *   is exactly a substring. It answers queries of every length: one token for one character, a
  *   phrase of tokens for more. The `ascii` tokenizer is enough for hex and the fastest to build.
  *   A trigram table would answer 3+ characters faster (its MATCH takes a fraction of a
- *   millisecond where a phrase here takes a few, of a search's ~10), but it fills about 5× slower
+ *   millisecond where a phrase here takes a few, of a search's ~10), but it fills 4–5× slower
  *   than this table and adds ~95 MB for 10,000 articles (bench/search.ts measures both), so there
  *   is none.
  * - `search_docs` records, per article, the folding it was indexed with (a change of dictionaries
