@@ -304,14 +304,25 @@ describe('migrations', () => {
     expect(migrate(db, MIGRATIONS, 8)).toBe(8);
     expect(db.prepare('SELECT * FROM articles').all()).toEqual(articlesBefore);
     expect(db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
-    db.prepare(`INSERT INTO search_trigram (rowid, title, text) VALUES (?, '标题', '正文的文字')`).run(id);
-    db.prepare(`INSERT INTO search_chars (rowid, title, text) VALUES (?, '6807 9898', '6b63 6587')`).run(id);
-    db.prepare(`INSERT INTO search_docs VALUES (?, 'v', 3, 7, '{}')`).run(id);
-    expect(db.prepare(`SELECT rowid FROM search_trigram WHERE search_trigram MATCH '"的文字"'`).all()).toEqual([
+    // Merging tuned for many small transactions.
+    expect(db.prepare(`SELECT k, v FROM search_chars_config WHERE k LIKE '%merge' ORDER BY k`).all()).toEqual([
+      { k: 'automerge', v: 8 },
+      { k: 'crisismerge', v: 64 },
+    ]);
+    // 标题 / 正文的文字, one hex code point per token.
+    db.prepare(`INSERT INTO search_chars (rowid, title, text) VALUES (?, '6807 9898', '6b63 6587 7684 6587 5b57')`).run(
+      id,
+    );
+    db.prepare(`INSERT INTO search_docs VALUES (?, 'v', 7, 5, 0)`).run(id);
+    db.prepare(`INSERT INTO search_texts VALUES (?, 0, '正文的文字')`).run(id);
+    db.prepare(`INSERT INTO search_alignments VALUES (?, '{}')`).run(id);
+    // A text is flagged as having characters outside the BMP or not.
+    expect(() => db.prepare(`UPDATE search_docs SET astral = 2`).run()).toThrow(/CHECK/);
+    expect(db.prepare(`SELECT rowid FROM search_chars WHERE search_chars MATCH '"7684 6587 5b57"'`).all()).toEqual([
       { rowid: id },
     ]);
     db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-    for (const table of ['search_docs', 'search_trigram']) {
+    for (const table of ['search_docs', 'search_texts', 'search_alignments']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     expect(db.prepare(`SELECT count(*) AS n FROM search_chars WHERE search_chars MATCH '6807'`).get()).toEqual({

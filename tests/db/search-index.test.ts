@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migrate } from '../../main/db/migrate';
-import { charTokens } from '../../main/db/search-index';
+import { CHUNK_OVERLAP, charTokens } from '../../main/db/search-index';
 import { fold } from '../../main/script/fold';
+import { snippetAround } from '../../main/script/search';
 import { DATABASE_FILE, openServices, type Services } from '../../main/services';
 import { samples, tempDir } from '../helpers/data';
 
@@ -129,6 +130,59 @@ describe('the library search index', () => {
     s.close();
   });
 
+  it('finds the first hit and its context in long articles as reading the whole text would, chunk edges, astral characters and long queries too', () => {
+    const s = open();
+    // Real Taiwan and Simplified prose run together into long paragraphs (folded text in many
+    // chunks), with length-changing phrases (隨身碟 → U盘), characters outside the BMP and short
+    // blocks, so hits fall on chunk edges, across block breaks and after surrogate pairs.
+    const prose = paragraphs();
+    const long = (k: number, n: number) =>
+      prose
+        .slice(k, k + n)
+        .join('')
+        .replace(/\s*\n\s*/g, '');
+    const texts = [
+      `${long(0, 40)}\n\n檔案存到隨身碟。\n\n${long(40, 30)}\n\n短。\n\n${long(70, 20)}`,
+      `𠮷野家的𩸽很好吃。${long(90, 30)}𠮷\n\n${long(120, 40)}𩸽隨身碟`,
+      long(160, 16),
+    ];
+    const ids = texts.map((t, i) => add(s, `长文${i}`, t));
+    let checked = 0;
+    for (const [n, id] of ids.entries()) {
+      const source = s.articles.sourceText(id)!;
+      const folded = fold(source);
+      const queries: string[] = [];
+      for (let at = 0; at < folded.text.length; at += 97)
+        for (const k of [1, 2, 5]) queries.push(folded.text.slice(at, at + k));
+      for (const edge of [1024, 2048, 3072])
+        for (let d = -3; d <= 3; d++) queries.push(folded.text.slice(edge + d, edge + d + 4));
+      // Longer than the chunks overlap: read back whole.
+      const inLine = (from: number, length: number) => {
+        for (let at = from; at + length <= folded.text.length; at++) {
+          const q = folded.text.slice(at, at + length);
+          if (!q.includes('\n')) return q;
+        }
+        return '';
+      };
+      for (const at of [500, 2500]) queries.push(inLine(at, CHUNK_OVERLAP + 40));
+      for (const raw of queries) {
+        const q = raw.trim();
+        // Broken surrogate pairs and line breaks are not queries anyone types.
+        if (q === '' || /\n|^[\udc00-\udfff]|[\ud800-\udbff]$/.test(q)) continue;
+        const at = folded.text.indexOf(q);
+        const hit = folded.alignment.rangeToSource({ start: at, end: at + q.length });
+        const expected = { hit, ...snippetAround(source, hit) };
+        const found = s.search.search(q, { limit: 500 }).hits.find((h) => h.articleId === id);
+        expect(found && { hit: found.hit, snippet: found.snippet, mark: found.mark }, `${n}: ${q}`).toEqual(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    // Some line holds both long queries.
+    expect(Math.max(...texts.map((t) => Math.max(...t.split('\n').map((l) => l.length))))).toBeGreaterThan(3000);
+    s.close();
+  });
+
   it('finds an article by the title it was given in "Edit details…"', () => {
     const s = open();
     const id = add(s, '旧的标题', '正文里没有那几个字。');
@@ -159,7 +213,7 @@ describe('the library search index', () => {
     s.library.delete(id);
     s.articles.purgeDeleted();
     expect(s.db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 });
-    expect(s.db.prepare(`SELECT count(*) AS n FROM search_trigram`).get()).toEqual({ n: 0 });
+    expect(s.db.prepare(`SELECT count(*) AS n FROM search_texts`).get()).toEqual({ n: 0 });
     expect(s.db.prepare(`SELECT count(*) AS n FROM search_chars WHERE search_chars MATCH '"65b0"'`).get()).toEqual({
       n: 0,
     });
