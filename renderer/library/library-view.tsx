@@ -1,14 +1,21 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary, SearchHit, SearchPage } from '../../preload/contract/types';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleSummary } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { ScriptBadge } from '../ui/script-badge';
-import { forDisplay } from '../../preload/contract/display';
 import { useArticleDetails } from './article-details';
+import { ArticleRow } from './article-row';
+import { keyTarget } from './list-keys';
+import { hasMore } from './search-pages';
 import { loadOrder, saveOrder, SORT_KEYS, sortArticles, type SortKey, type SortOrder } from './sort';
+import { useLibrarySearch } from './use-search';
 
-/** Search results shown at once, best first (the status line gives the whole count). */
-const SEARCH_PAGE = 200;
+/** A row's height before it is measured (title, meta line, progress line). */
+const ESTIMATED_ROW = 92;
+/** Rows drawn beyond each edge of the visible part, so a quick scroll does not show blank space. */
+const OVERSCAN = 6;
+/** How close to the last loaded result the next page is fetched. */
+const MORE_AHEAD = 10;
 
 interface Props {
   articles: ArticleSummary[];
@@ -16,9 +23,19 @@ interface Props {
   onDelete(article: ArticleSummary): void;
 }
 
+/** What the library scrolls in: the nearest ancestor that scrolls vertically. */
+function scrollParent(el: HTMLElement): HTMLElement {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
+  }
+  return document.documentElement;
+}
+
 /**
  * The article list: title, source, 简/繁 badge, length, the dates added and published, reading
  * progress; sorted by any of them (the order is remembered), with each article's details editable.
+ * Only the rows in view are in the DOM (a library of 10,000 articles draws a few dozen); search
+ * results come a page at a time as the list's end comes into view.
  */
 export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const { t, locale } = useI18n();
@@ -33,13 +50,11 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
   const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const [query, setQuery] = useState('');
-  /** Search results, best first, when searching: in any script (腾讯 finds 騰訊). */
-  const [found, setFound] = useState<SearchPage | null>(null);
-  const results = query.trim() === '' ? null : found;
-  const hits = useMemo(() => results && new Map(results.hits.map((h) => [h.articleId, h])), [results]);
   const [indexing, setIndexing] = useState<number | null>(null);
-  // Searched again once the index is whole: articles indexed meanwhile may match.
-  const indexed = indexing === null;
+  /** Search results, best first, when searching: in any script (腾讯 finds 騰訊). */
+  const search = useLibrarySearch(query, articles, indexing === null);
+  const results = search.results;
+  const hits = useMemo(() => results && new Map(results.hits.map((h) => [h.articleId, h])), [results]);
 
   useEffect(
     () =>
@@ -49,37 +64,101 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     [],
   );
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q === '') return;
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void api()
-        .searchArticles(q, { limit: SEARCH_PAGE })
-        .then((r) => {
-          if (live && r.ok) setFound(r.value);
-        });
-    }, 150);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [query, articles, indexed]);
-
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
-  const shown = results ? results.hits.flatMap((h) => byId.get(h.articleId) ?? []) : sorted;
+  const shown = useMemo(
+    () => (results ? results.hits.flatMap((h) => byId.get(h.articleId) ?? []) : sorted),
+    [results, byId, sorted],
+  );
+  const setSize = results && hasMore(results) ? Math.max(results.total, shown.length) : shown.length;
 
-  // Up/down move between articles, Delete removes the focused one.
-  const onKeyDown = (e: KeyboardEvent, article: ArticleSummary) => {
-    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('.article-open') ?? []);
-    const index = buttons.findIndex((b) => b === document.activeElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+  // The focused row stays in the DOM when scrolled away, so focus is not lost with it.
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const focusedIndex = focusedId === null ? -1 : shown.findIndex((a) => a.id === focusedId);
+  /** A row to focus once it is drawn, and which of its buttons. */
+  const pendingFocus = useRef<{ index: number; which: 'first' | 'last' } | null>(null);
+
+  // Where the list starts in what scrolls (below the header and controls), kept up to date: read
+  // after every render (a banner above may have come or gone), set only when it moved.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on every render by design, set only on change
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const scroller = scrollParent(list);
+    const margin = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    if (Math.abs(margin - scrollMargin) > 0.5) setScrollMargin(margin);
+  });
+
+  // The app does not use React Compiler, whose memoization this hook's API would defeat.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => (listRef.current ? scrollParent(listRef.current) : null),
+    estimateSize: () => ESTIMATED_ROW,
+    overscan: OVERSCAN,
+    scrollMargin,
+    getItemKey: (i) => shown[i]?.id ?? i,
+    rangeExtractor: (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedIndex >= 0 && focusedIndex < range.count && !indexes.includes(focusedIndex)) {
+        indexes.push(focusedIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastDrawn = rows.length > 0 ? rows[rows.length - 1]!.index : -1;
+
+  // The next page of results once the last loaded ones come near.
+  useEffect(() => {
+    if (results && hasMore(results) && lastDrawn >= shown.length - MORE_AHEAD) search.more();
+  }, [results, lastDrawn, shown.length, search]);
+
+  /** Focuses a button of row `index` if it is drawn; says whether it was. */
+  const focusRow = (index: number, which: 'first' | 'last'): boolean => {
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>(`li[data-index="${index}"] button`);
+    const button = which === 'first' ? buttons?.[0] : buttons?.[buttons.length - 1];
+    if (!button) return false;
+    button.focus();
+    return true;
+  };
+  const moveTo = (index: number, which: 'first' | 'last') => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (!focusRow(index, which)) {
+      // Drawn on the next render: keeping it focused puts it in the range.
+      pendingFocus.current = { index, which };
+      setFocusedId(shown[index]?.id ?? null);
+    }
+  };
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (pending && focusRow(pending.index, pending.which)) pendingFocus.current = null;
+  });
+
+  // Arrows, Page Up/Down, Home and End move between articles, Delete removes the focused one;
+  // Tab goes on to the next row's buttons even when that row is not drawn yet.
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, index: number) => {
+    const target = e.target as HTMLElement;
+    const buttons = Array.from(e.currentTarget.querySelectorAll('button'));
+    const next = keyTarget(e.key, index, shown.length);
+    if (next !== null) {
       e.preventDefault();
-      const next = buttons[Math.max(0, Math.min(buttons.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)))];
-      next?.focus();
-    } else if (e.key === 'Delete' && index >= 0) {
+      moveTo(next, 'first');
+    } else if (e.key === 'Delete' && target.classList.contains('article-open')) {
       e.preventDefault();
-      onDelete(article);
+      const article = shown[index];
+      if (article) onDelete(article);
+    } else if (e.key === 'Tab' && !e.shiftKey && target === buttons[buttons.length - 1] && index + 1 < shown.length) {
+      if (!listRef.current?.querySelector(`li[data-index="${index + 1}"]`)) {
+        e.preventDefault();
+        moveTo(index + 1, 'first');
+      }
+    } else if (e.key === 'Tab' && e.shiftKey && target === buttons[0] && index > 0) {
+      if (!listRef.current?.querySelector(`li[data-index="${index - 1}"]`)) {
+        e.preventDefault();
+        moveTo(index - 1, 'last');
+      }
     }
   };
 
@@ -88,7 +167,6 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00` : at);
     return Number.isNaN(d.getTime()) ? at : dateFormat.format(d);
   };
-  const sortedBy = (key: SortKey) => (order.key === key ? 'sorted-by' : undefined);
 
   if (articles.length === 0) return <p className="empty">{t('library.empty')}</p>;
 
@@ -106,7 +184,7 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
           onChange={(e) => {
             setQuery(e.target.value);
             // Cleared: the next search starts from nothing, not from the last one's results.
-            if (e.target.value.trim() === '') setFound(null);
+            if (e.target.value.trim() === '') search.clear();
           }}
           placeholder={t('library.search')}
           aria-label={t('library.search')}
@@ -134,86 +212,41 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
           </button>
         </div>
       </div>
-      <ul className="articles" ref={listRef} aria-label={t('library.list')}>
-        {shown.map((a) => (
-          <li key={a.id} className="article-row" data-testid="article-row" onKeyDown={(e) => onKeyDown(e, a)}>
-            <button
-              type="button"
-              className="article-open"
-              onClick={() => onOpen(a.id)}
-              aria-label={t('library.open', { title: a.title })}
-            >
-              <span className="article-title" lang={a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans'}>
-                {forDisplay(a.title)}
-              </span>
-              <span className="article-meta">
-                <ScriptBadge script={a.script} form={a.scriptForm} />
-                {a.author && <span>{t('reader.by', { author: a.author })}</span>}
-                {a.source && <span>{a.source}</span>}
-                <span>{t('library.chars', { count: numberFormat.format(a.charCount) })}</span>
-                <span className={sortedBy('imported')} data-testid="added-date">
-                  {t('library.added', { date: day(a.importedAt) })}
-                </span>
-                {a.publishedAt && (
-                  <span className={sortedBy('published')} data-testid="published-date">
-                    {t('library.published', { date: day(a.publishedAt) })}
-                  </span>
-                )}
-                {a.isSample && <span className="tag">{t('library.sample')}</span>}
-              </span>
-              {hits?.get(a.id)?.snippet && (
-                <Snippet hit={hits.get(a.id)!} hits={t('library.hits', { count: hits.get(a.id)?.count ?? 0 })} />
-              )}
-              <span
-                className="progress-line"
-                aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })}
-                role="img"
-              >
-                <span style={{ width: `${Math.round(a.readingProgress * 100)}%` }} />
-              </span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              onClick={() => details.open(a)}
-              aria-label={t('details.open', { title: a.title })}
-              title={t('details.button')}
-              data-testid="edit-details"
-            >
-              ✎
-            </button>
-            <button
-              type="button"
-              className="icon-button danger"
-              onClick={() => onDelete(a)}
-              aria-label={t('library.delete', { title: a.title })}
-              title={t('delete.confirm')}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
+      <ul
+        className="articles virtual"
+        ref={listRef}
+        aria-label={t('library.list')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {rows.map((row) => {
+          const a = shown[row.index]!;
+          return (
+            <ArticleRow
+              key={row.key}
+              article={a}
+              index={row.index}
+              setSize={setSize}
+              hit={hits?.get(a.id)}
+              sortKey={order.key}
+              rowRef={virtualizer.measureElement}
+              style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
+              day={day}
+              number={(n) => numberFormat.format(n)}
+              onOpen={onOpen}
+              onDetails={details.open}
+              onDelete={onDelete}
+              onKeyDown={onKeyDown}
+              onFocus={setFocusedId}
+            />
+          );
+        })}
       </ul>
+      {results && hasMore(results) && (
+        <button type="button" className="button more-results" onClick={search.more}>
+          {t('library.moreResults', { count: results.total - shown.length })}
+        </button>
+      )}
       {details.element}
     </>
-  );
-}
-
-/** A search hit's context as written, the words found marked. */
-function Snippet({ hit, hits }: { hit: SearchHit; hits: string }) {
-  const { snippet, mark } = hit;
-  return (
-    <span className="article-snippet" data-testid="search-snippet">
-      {mark ? (
-        <>
-          {snippet.slice(0, mark.start)}
-          <mark>{snippet.slice(mark.start, mark.end)}</mark>
-          {snippet.slice(mark.end)}
-        </>
-      ) : (
-        snippet
-      )}{' '}
-      <span className="muted">{hits}</span>
-    </span>
   );
 }
