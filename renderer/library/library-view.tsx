@@ -7,7 +7,7 @@ import { useArticleDetails } from './article-details';
 import { ArticleRow } from './article-row';
 import { keyTarget } from './list-keys';
 import { hasMore } from './search-pages';
-import { loadOrder, saveOrder, SORT_KEYS, sortArticles, type SortKey, type SortOrder } from './sort';
+import { DEFAULT_ORDER, loadOrder, saveOrder, SORT_KEYS, sortArticles, type SortKey, type SortOrder } from './sort';
 import { useLibrarySearch } from './use-search';
 
 /** A row's height before it is measured (title, meta line, progress line). */
@@ -18,7 +18,9 @@ const OVERSCAN = 6;
 const MORE_AHEAD = 10;
 
 interface Props {
+  /** The library's articles, or (not `complete`) the first of them in the default order. */
   articles: ArticleSummary[];
+  complete: boolean;
   onOpen(id: number): void;
   onDelete(article: ArticleSummary): void;
 }
@@ -37,7 +39,7 @@ function scrollParent(el: HTMLElement): HTMLElement {
  * Only the rows in view are in the DOM (a library of 10,000 articles draws a few dozen); search
  * results come a page at a time as the list's end comes into view.
  */
-export function LibraryView({ articles, onOpen, onDelete }: Props) {
+export function LibraryView({ articles, complete, onOpen, onDelete }: Props) {
   const { t, locale } = useI18n();
   const [order, setOrderState] = useState<SortOrder>(() => loadOrder());
   const setOrder = (next: SortOrder) => {
@@ -65,17 +67,20 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
   );
 
   const byId = useMemo(() => new Map(articles.map((a) => [a.id, a])), [articles]);
+  // A first page is in the default order only: another order waits for the whole list.
+  const firstPageFits = order.key === DEFAULT_ORDER.key && order.reversed === DEFAULT_ORDER.reversed;
   const shown = useMemo(
-    () => (results ? results.hits.flatMap((h) => byId.get(h.articleId) ?? []) : sorted),
-    [results, byId, sorted],
+    () =>
+      results ? results.hits.flatMap((h) => byId.get(h.articleId) ?? []) : complete || firstPageFits ? sorted : [],
+    [results, byId, sorted, complete, firstPageFits],
   );
   const setSize = results && hasMore(results) ? Math.max(results.total, shown.length) : shown.length;
 
   // The focused row stays in the DOM when scrolled away, so focus is not lost with it.
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const focusedIndex = focusedId === null ? -1 : shown.findIndex((a) => a.id === focusedId);
-  /** A row to focus once it is drawn, and which of its buttons. */
-  const pendingFocus = useRef<{ index: number; which: 'first' | 'last' } | null>(null);
+  /** A row to focus once it is drawn. */
+  const pendingFocus = useRef<number | null>(null);
 
   // Where the list starts in what scrolls (below the header and controls), kept up to date: read
   // after every render (a banner above may have come or gone), set only when it moved.
@@ -115,50 +120,38 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     if (results && hasMore(results) && lastDrawn >= shown.length - MORE_AHEAD) search.more();
   }, [results, lastDrawn, shown.length, search]);
 
-  /** Focuses a button of row `index` if it is drawn; says whether it was. */
-  const focusRow = (index: number, which: 'first' | 'last'): boolean => {
-    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>(`li[data-index="${index}"] button`);
-    const button = which === 'first' ? buttons?.[0] : buttons?.[buttons.length - 1];
+  /** Focuses row `index` (its open button) if it is drawn; says whether it was. */
+  const focusRow = (index: number): boolean => {
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] .article-open`);
     if (!button) return false;
     button.focus();
     return true;
   };
-  const moveTo = (index: number, which: 'first' | 'last') => {
+  const moveTo = (index: number) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    if (!focusRow(index, which)) {
+    if (!focusRow(index)) {
       // Drawn on the next render: keeping it focused puts it in the range.
-      pendingFocus.current = { index, which };
+      pendingFocus.current = index;
       setFocusedId(shown[index]?.id ?? null);
     }
   };
   useEffect(() => {
     const pending = pendingFocus.current;
-    if (pending && focusRow(pending.index, pending.which)) pendingFocus.current = null;
+    if (pending !== null && focusRow(pending)) pendingFocus.current = null;
   });
 
-  // Arrows, Page Up/Down, Home and End move between articles, Delete removes the focused one;
-  // Tab goes on to the next row's buttons even when that row is not drawn yet.
+  // Arrows, Page Up/Down, Home and End move between articles, Delete removes the focused one. Tab
+  // needs nothing: the row it leaves is drawn, and focusing scrolls to it, which draws its neighbours.
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, index: number) => {
     const target = e.target as HTMLElement;
-    const buttons = Array.from(e.currentTarget.querySelectorAll('button'));
     const next = keyTarget(e.key, index, shown.length);
     if (next !== null) {
       e.preventDefault();
-      moveTo(next, 'first');
+      moveTo(next);
     } else if (e.key === 'Delete' && target.classList.contains('article-open')) {
       e.preventDefault();
       const article = shown[index];
       if (article) onDelete(article);
-    } else if (e.key === 'Tab' && !e.shiftKey && target === buttons[buttons.length - 1] && index + 1 < shown.length) {
-      if (!listRef.current?.querySelector(`li[data-index="${index + 1}"]`)) {
-        e.preventDefault();
-        moveTo(index + 1, 'first');
-      }
-    } else if (e.key === 'Tab' && e.shiftKey && target === buttons[0] && index > 0) {
-      if (!listRef.current?.querySelector(`li[data-index="${index - 1}"]`)) {
-        e.preventDefault();
-        moveTo(index - 1, 'last');
-      }
     }
   };
 
@@ -174,7 +167,11 @@ export function LibraryView({ articles, onOpen, onDelete }: Props) {
     <>
       <div className="list-controls">
         <span className="muted" role="status">
-          {results ? t('library.found', { count: results.total }) : t('library.count', { count: articles.length })}
+          {results
+            ? t('library.found', { count: results.total })
+            : complete
+              ? t('library.count', { count: articles.length })
+              : t('library.listing')}
           {indexing !== null && <> · {t('library.indexing', { percent: indexing })}</>}
         </span>
         <input
