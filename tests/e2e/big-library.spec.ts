@@ -11,7 +11,7 @@ const test = base.extend({
     await use(dataDir);
   },
 });
-test.setTimeout(120_000);
+test.setTimeout(180_000);
 
 const rows = (app: Page) => app.getByTestId('article-row');
 const opener = (app: Page, n: number) => app.getByRole('button', { name: `打开《${bigTitle(n)}》`, exact: true });
@@ -93,7 +93,7 @@ test('search results come a page at a time as the list is scrolled, or with "mor
         await scrollToEnd(app);
         return lastPlace(app);
       },
-      { timeout: 60_000 },
+      { timeout: 90_000, intervals: [100] },
     )
     .toBe(COUNT);
   await expect(more).toHaveCount(0);
