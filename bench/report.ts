@@ -14,7 +14,7 @@ export interface BenchRow {
   /** What it is compared with, measured in the same run (or a fixed figure), and its name. */
   anchor: number | null;
   anchorName: string;
-  unit: 'ms' | 'MB' | 'MB/s' | 'files/s';
+  unit: 'ms' | 'MB' | 'MB/s' | 'files/s' | 'nodes';
   /** The figure to meet, when there is one: ours must be at most this (at least, for rates). */
   target?: number;
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
- * the highlight, import, encoding-detection, reading-aid, library search, side-by-side and conversion benchmarks.
+ * the highlight, import, encoding-detection, reading-aid, library search, library list (10,000 articles),
+ * side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
@@ -21,6 +22,7 @@ await build({
     'bench/engine-child.ts',
     'bench/highlights.ts',
     'bench/import.ts',
+    'bench/library.ts',
     'bench/parallel.ts',
     'bench/reading.ts',
     'bench/search.ts',
@@ -58,5 +60,7 @@ if (built.status !== 0) throw new Error('npm run build failed');
 const { buildHost } = await import(pathToFileURL(join(outdir, 'tests', 'e2e', 'host', 'build.mjs')).href);
 await buildHost(root);
 await import(pathToFileURL(join(outdir, 'bench', 'parallel.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'library.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);

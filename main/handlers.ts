@@ -24,7 +24,7 @@ export function createHandlers(services: Services, edges: Edges) {
   const { library, articles, settings, conversions, annotations, exporter } = services;
   return {
     getAppInfo: () => edges.appInfo(),
-    listArticles: () => articles.list(),
+    listArticles: (page) => articles.list(page),
     getArticle: (id) => {
       const article = articles.get(id);
       if (!article) throw new AppFailure('not_found', 'That article is not in the library.');

@@ -52,11 +52,16 @@ export function App() {
 
 type View = { name: 'library' } | { name: 'reader'; id: number };
 
+/** Articles asked for first on opening, newest first: more than a screen holds. */
+const FIRST_PAGE = 40;
+
 function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settings) => Settings): void }) {
   const { t } = useI18n();
   const { settings, info } = boot;
   const [view, setView] = useState<View>({ name: 'library' });
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  // Until the whole list is here, `articles` is its first page only (newest first).
+  const [listed, setListed] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null);
   const [undo, setUndo] = useState<ArticleSummary | null>(null);
@@ -79,13 +84,23 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
     () =>
       api()
         .listArticles()
-        .then((result) => (result.ok ? setArticles(result.value) : setError(result.error))),
+        .then((result) => {
+          if (!result.ok) return setError(result.error);
+          setArticles(result.value);
+          setListed(true);
+        }),
     [],
   );
 
-  // The list comes from main, on opening and whenever main says it changed.
+  // The list comes from main, on opening and whenever main says it changed. On opening, one page
+  // first: a big library's first screen does not wait for all its summaries.
   useEffect(() => {
-    void refresh();
+    void api()
+      .listArticles({ limit: FIRST_PAGE })
+      .then((page) => {
+        if (page.ok) setArticles((now) => now ?? page.value);
+      })
+      .then(refresh);
     return api().on('libraryChanged', () => void refresh());
   }, [refresh]);
 
@@ -284,6 +299,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
           {articles && (
             <LibraryView
               articles={articles}
+              complete={listed || articles.length < FIRST_PAGE}
               onOpen={(id) => setView({ name: 'reader', id })}
               onDelete={setConfirming}
             />

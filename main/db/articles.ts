@@ -42,7 +42,8 @@ export interface StoredImage {
 
 /** Reading the library. */
 export interface ArticleReads {
-  list(): ArticleSummary[];
+  /** The articles, newest added first (the library's default order); a page of them when asked. */
+  list(page?: { offset?: number; limit?: number }): ArticleSummary[];
   get(id: number): Article | undefined;
   /** Any article with this content, deleted (not yet purged) or not. */
   findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined;
@@ -215,10 +216,14 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     private readonly index?: SearchIndexWrites,
   ) {}
 
-  list(): ArticleSummary[] {
+  list(page: { offset?: number; limit?: number } = {}): ArticleSummary[] {
+    // LIMIT -1 is SQLite's "no limit".
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL ORDER BY imported_at DESC, id DESC`)
-      .all() as ArticleRow[];
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL ORDER BY imported_at DESC, id DESC
+         LIMIT ? OFFSET ?`,
+      )
+      .all(page.limit ?? -1, page.offset ?? 0) as ArticleRow[];
     return rows.map(toSummary);
   }
 

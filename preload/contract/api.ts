@@ -30,6 +30,7 @@ export type CallArgs<K extends CallName> = z.infer<(typeof argSchemas)[K]>;
 /** What each call returns when it succeeds. */
 export interface CallResults {
   getAppInfo: AppInfo;
+  /** The articles, newest added first; a page of them when `offset`/`limit` are given. */
   listArticles: ArticleSummary[];
   getArticle: Article;
   importFiles: ImportReport;

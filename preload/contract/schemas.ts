@@ -72,7 +72,15 @@ const backupName = z.string().regex(/^library-[0-9TZ-]+-(daily|migration|manual)
 
 export const argSchemas = {
   getAppInfo: z.tuple([]),
-  listArticles: z.tuple([]),
+  listArticles: z.tuple([
+    z
+      .object({
+        offset: z.number().int().min(0).max(1_000_000).exactOptional(),
+        limit: z.number().int().min(1).max(1_000_000).exactOptional(),
+      })
+      .strict()
+      .optional(),
+  ]),
   getArticle: z.tuple([articleId]),
   importFiles: z.tuple([importBatch]),
   importFromDialog: z.tuple([]),

@@ -118,3 +118,15 @@ describe('SettingsStore', () => {
     expect(again.flag('samplesSeeded')).toBe(false);
   });
 });
+
+describe('ArticleStore.list pages', () => {
+  it('gives a page of the newest added first, in SQL, and all of them without a page', () => {
+    const { store } = open();
+    for (let i = 1; i <= 7; i++) store.insert(article({ title: `第${i}篇`, contentHash: `page-${i}` }));
+    const titles = (page?: { offset?: number; limit?: number }) => store.list(page).map((a) => a.title);
+    expect(titles()).toEqual(['第7篇', '第6篇', '第5篇', '第4篇', '第3篇', '第2篇', '第1篇']);
+    expect(titles({ limit: 3 })).toEqual(['第7篇', '第6篇', '第5篇']);
+    expect(titles({ offset: 3, limit: 3 })).toEqual(['第4篇', '第3篇', '第2篇']);
+    expect(titles({ offset: 6 })).toEqual(['第1篇']);
+  });
+});
