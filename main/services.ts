@@ -103,6 +103,12 @@ export function openServices(options: ServiceOptions): Services {
       : { status: 'damaged', problems: opened.problems, backups: backups.list() };
   // A damaged library is only read: no start-up housekeeping writes to it.
   let indexed: Promise<number> = Promise.resolve(0);
+  if (options.importWorker) {
+    // The worker loads its detection tables on its first file: do that now, not on the user's first import.
+    void work
+      .run('read', { name: 'warm-up.txt', bytes: new TextEncoder().encode('预热。'), options: {} })
+      .catch(() => {});
+  }
   if (health.status === 'ok') {
     library.startUp(options.samplesDir);
     conversions.pruneStale();
