@@ -50,9 +50,13 @@ export default defineConfig({
       outDir: 'out/main',
       // Native and runtime dependencies (better-sqlite3, ...) stay in node_modules.
       externalizeDeps: true,
-      // The conversion worker is its own entry: main starts it as out/main/convert-worker.js.
+      // The workers are entries of their own: main starts out/main/convert-worker.js and import-worker.js.
       lib: {
-        entry: { index: resolve(root, 'main/index.ts'), 'convert-worker': resolve(root, 'main/script/worker.ts') },
+        entry: {
+          index: resolve(root, 'main/index.ts'),
+          'convert-worker': resolve(root, 'main/script/worker.ts'),
+          'import-worker': resolve(root, 'main/library/work-worker.ts'),
+        },
         formats: ['cjs'],
       },
       rollupOptions: { output: { entryFileNames: '[name].js' } },

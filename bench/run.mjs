@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
- * the highlight, import, encoding-detection, reading-aid, library search, library list (10,000 articles),
+ * the highlight, import, encoding-detection, reading-aid, library search, heavy-work (main thread),
  * side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
@@ -20,6 +20,8 @@ await build({
     'bench/convert.ts',
     'bench/detect.ts',
     'bench/engine-child.ts',
+    'bench/heavy.ts',
+    'bench/heavy-child.ts',
     'bench/highlights.ts',
     'bench/import.ts',
     'bench/library.ts',
@@ -27,6 +29,7 @@ await build({
     'bench/reading.ts',
     'bench/search.ts',
     'bench/rich-doc.ts',
+    'main/library/work-worker.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -52,6 +55,8 @@ console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'search.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'rich-doc.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'heavy.mjs')).href);
 console.log('');
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.

@@ -80,10 +80,9 @@ export function createHandlers(services: Services, edges: Edges) {
       writeFileAtomic(path, file.content);
       return { saved: true, path, count: file.count };
     },
-    importAnnotations: ({ file }) => {
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
-      return exporter.importJson(text);
-    },
+    importAnnotations: ({ file }) => exporter.importJson(file.bytes, file.name),
+    // One registry serves file and notes imports: the library's cancel reaches either.
+    cancelImport: (batchId) => ({ cancelled: library.cancel(batchId) }),
     searchArticles: (query, page) => services.search.search(query, page),
     foldForSearch: (texts) => texts.map(foldForSearch),
     getLibraryHealth: () => services.health,

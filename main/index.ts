@@ -133,6 +133,7 @@ async function start(): Promise<void> {
       dataDir,
       samplesDir: join(resourcesDir, 'samples'),
       conversionWorker: join(__dirname, 'convert-worker.js'),
+      importWorker: join(__dirname, 'import-worker.js'),
       emit: emitToWindows,
     });
   } catch (error) {

@@ -11,7 +11,9 @@ import { ExportReadStore } from './db/export-reads';
 import { SettingsStore } from './db/settings';
 import { noEmit, type Emit } from './events';
 import { Exporter } from './export/exporter';
+import { Batches } from './library/batches';
 import { Library } from './library/library';
+import { InlineWork, WorkerWork } from './library/work-runner';
 import { ConversionService } from './script/conversions';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
@@ -28,6 +30,11 @@ export interface ServiceOptions {
   dictionaryDir?: string | undefined;
   /** The bundled conversion worker (out/main/convert-worker.js); without it, conversion runs inline. */
   conversionWorker?: string | undefined;
+  /**
+   * The bundled import worker (out/main/import-worker.js): reading files, parsing notes and
+   * re-anchoring run there, off the main thread; without it they run inline.
+   */
+  importWorker?: string | undefined;
   emit?: Emit | undefined;
 }
 
@@ -69,12 +76,22 @@ export function openServices(options: ServiceOptions): Services {
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
-  const annotations = new Annotations(articles, highlights);
+  const work = options.importWorker
+    ? new WorkerWork(options.importWorker, { dictionaryDir: options.dictionaryDir })
+    : new InlineWork({ detector });
+  const batches = new Batches();
+  const annotations = new Annotations(articles, highlights, undefined, (text, selectors) =>
+    work.run('anchor', { text, selectors }),
+  );
   const transact = transactor(db);
-  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit });
+  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
-  const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions);
+  const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions, undefined, {
+    work,
+    emit,
+    batches,
+  });
   const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {
     list: () => listBackups(backupsFolder(file)),
@@ -86,6 +103,12 @@ export function openServices(options: ServiceOptions): Services {
       : { status: 'damaged', problems: opened.problems, backups: backups.list() };
   // A damaged library is only read: no start-up housekeeping writes to it.
   let indexed: Promise<number> = Promise.resolve(0);
+  if (options.importWorker) {
+    // The worker loads its detection tables on its first file: do that now, not on the user's first import.
+    void work
+      .run('read', { name: 'warm-up.txt', bytes: new TextEncoder().encode('预热。'), options: {} })
+      .catch(() => {});
+  }
   if (health.status === 'ok') {
     library.startUp(options.samplesDir);
     conversions.pruneStale();
@@ -113,6 +136,7 @@ export function openServices(options: ServiceOptions): Services {
     close: () => {
       search.stop();
       void runner.close();
+      void work.close();
       opened.close();
     },
   };

@@ -294,7 +294,9 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
             <DamagedBanner onExport={() => setExporting(true)} onBackups={() => setBackups(true)} />
           )}
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-          {imports.progress && <ImportProgress progress={imports.progress} />}
+          {imports.progress && (
+            <ImportProgress progress={imports.progress} cancelling={imports.cancelling} onCancel={imports.cancel} />
+          )}
           {imports.report.length > 0 && <ImportReport lines={imports.report} onDismiss={imports.clearReport} />}
           {articles && (
             <LibraryView

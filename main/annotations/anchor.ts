@@ -205,7 +205,7 @@ function best(scored: Scored[]): Scored | undefined {
  */
 class Candidates {
   readonly list: Candidate[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new Set<number>();
   private readonly text: string;
   private readonly quoteLength: number;
 
@@ -214,12 +214,21 @@ class Candidates {
     this.quoteLength = quoteLength;
   }
 
+  /**
+   * A verbatim occurrence: distinct from the others by construction, so not looked up (a common
+   * quote has a hundred thousand); a span found again from the context may repeat one, harmlessly.
+   */
+  addVerbatim(start: number, end: number): void {
+    this.list.push({ start: widenStart(this.text, start), end: widenEnd(this.text, end), quoteScore: 1 });
+  }
+
   add(start: number, end: number, errors: number): void {
     const quoteScore = 1 - errors / this.quoteLength;
     if (quoteScore < MIN_QUOTE_SCORE) return;
     const s = widenStart(this.text, start);
     const e = widenEnd(this.text, end);
-    const key = `${s}:${e}`;
+    // A number, not a string: a common quote adds a hundred thousand of these.
+    const key = s * (this.text.length + 1) + e;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push({ start: s, end: e, quoteScore });
@@ -237,13 +246,119 @@ function occurrences(text: string, needle: string): number[] {
 /**
  * Where the text next to a candidate agrees with the stored context code for code, no
  * approximate comparison can do better; used to skip scoring every occurrence of a short,
- * common quote when one of them is plainly the original.
+ * common quote when one of them is plainly the original. Compared in place (no slices): a
+ * quote such as 的 has a hundred thousand occurrences in a long article.
  */
 function hasIntactContext(text: string, context: PaddedContext, c: Candidate): boolean {
-  return (
-    windowBefore(text, c.start, context.before.length) === context.before &&
-    windowAfter(text, c.end, context.after.length) === context.after
-  );
+  const { before, after } = context;
+  const intactAfter =
+    c.end + after.length <= text.length
+      ? text.startsWith(after, c.end)
+      : windowAfter(text, c.end, after.length) === after;
+  if (!intactAfter) return false;
+  return c.start >= before.length
+    ? text.startsWith(before, c.start - before.length)
+    : windowBefore(text, c.start, before.length) === before;
+}
+
+/** More candidates than this are not all scored: a shortlist is made first (see {@link shortlist}). */
+export const MAX_SCORED = 64;
+/** Of the shortlist, how many are the candidates nearest the old position (the rest: best context). */
+const NEAREST_KEPT = 16;
+/** Mismatches a context comparison walks past before it stops (an edited character or two). */
+const AGREEMENT_MISMATCHES = 2;
+
+/**
+ * How many code units of the stored context agree with the text beside a candidate, walking out
+ * from the quote on each side and giving up after a few mismatches. A cheap stand-in for the
+ * context scores (it sees substitutions, not shifts), good enough to tell the one true copy of a
+ * common quote from thousands of others, which almost always differ in the first few units.
+ */
+function agreement(text: string, context: PaddedContext, c: Candidate): number {
+  const { before, after } = context;
+  let matched = 0;
+  let misses = 0;
+  for (let k = 1; k <= before.length && misses <= AGREEMENT_MISMATCHES; k++) {
+    const i = c.start - k;
+    const unit = i >= 0 ? text.charCodeAt(i) : 0; // EDGE past the start
+    if (unit === before.charCodeAt(before.length - k)) matched++;
+    else misses++;
+  }
+  misses = 0;
+  for (let k = 0; k < after.length && misses <= AGREEMENT_MISMATCHES; k++) {
+    const i = c.end + k;
+    const unit = i < text.length ? text.charCodeAt(i) : 0; // EDGE past the end
+    if (unit === after.charCodeAt(k)) matched++;
+    else misses++;
+  }
+  return matched;
+}
+
+/**
+ * Bounds the work of re-anchoring a common quote: of more than {@link MAX_SCORED} candidates,
+ * only those whose surroundings agree best with the stored context (ties: nearest the old
+ * position) and the few nearest the old position are scored in full. Candidates found from the
+ * stored context (`kept`) always stay. Scoring all 16,000 occurrences of a two-character quote
+ * took seconds; this takes a pass of a few comparisons each.
+ */
+function shortlist(
+  text: string,
+  selector: TextAnchor,
+  context: PaddedContext,
+  all: readonly Candidate[],
+  kept: readonly Candidate[],
+): Candidate[] {
+  if (all.length + kept.length <= MAX_SCORED) return [...all, ...kept];
+  const distance = (c: Candidate) => Math.abs(c.start - selector.start);
+  const maxAgreement = context.before.length + context.after.length;
+  // Counting sort by agreement: no comparison sort of 100,000 candidates.
+  const scores = new Int32Array(all.length);
+  const histogram = new Int32Array(maxAgreement + 1);
+  all.forEach((c, i) => {
+    const a = agreement(text, context, c);
+    scores[i] = a;
+    histogram[a] = (histogram[a] ?? 0) + 1;
+  });
+  const byContext = MAX_SCORED - NEAREST_KEPT;
+  let threshold = maxAgreement;
+  for (let above = 0; threshold > 0; threshold--) {
+    above += histogram[threshold] ?? 0;
+    if (above >= byContext) break;
+  }
+  const better: Candidate[] = [];
+  const tied: Candidate[] = [];
+  all.forEach((c, i) => {
+    const a = scores[i] ?? 0;
+    if (a > threshold) better.push(c);
+    else if (a === threshold) tied.push(c);
+  });
+  const picked = new Set<Candidate>(better);
+  for (const c of tied.sort((x, y) => distance(x) - distance(y))) {
+    if (picked.size >= byContext) break;
+    picked.add(c);
+  }
+  // The nearest to the old position: all is in text order, so a binary search finds them.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.start ?? 0) < selector.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let left = lo - 1;
+  let right = lo;
+  for (let n = 0; n < NEAREST_KEPT && (left >= 0 || right < all.length); n++) {
+    const l = all[left];
+    const r = all[right];
+    if (r && (!l || distance(r) <= distance(l))) {
+      picked.add(r);
+      right++;
+    } else if (l) {
+      picked.add(l);
+      left--;
+    }
+  }
+  return [...picked, ...kept];
 }
 
 /** Quotes longer than this skip the span refinements below (each is O(quote length · errors)). */
@@ -312,9 +427,12 @@ function quoteInPlace(text: string, { start, end, exact }: TextAnchor): boolean 
  *    to the old position if several), so a phrase that appears twice lands on the right copy.
  * 3. Otherwise, approximate matches too, allowing up to half the quote (at most 256 code units)
  *    to differ: from approx-string-match when there is no verbatim occurrence, and next to
- *    surviving copies of the stored prefix or suffix in any case. All candidates are scored
+ *    surviving copies of the stored prefix or suffix in any case. The candidates are scored
  *    together as Hypothesis' matchQuote does (quote similarity first, then context, then
- *    nearness), so a quote edited in place beats a verbatim copy in the wrong paragraph.
+ *    nearness), so a quote edited in place beats a verbatim copy in the wrong paragraph. Past
+ *    {@link MAX_SCORED} candidates (a common word has thousands of copies) only a shortlist is
+ *    scored: those whose surroundings agree best with the context, and the nearest to the old
+ *    position.
  *
  * A quote edited beyond half its length is reported orphaned rather than pinned to some
  * unrelated passage. A winner on the old offsets is still 'exact'.
@@ -329,16 +447,25 @@ export function anchor(text: string, selector: TextAnchor): AnchorResult {
   }
 
   const context = padContext(selector);
-  const found = new Candidates(text, exact.length);
-  for (const i of occurrences(text, exact)) found.add(i, i + exact.length, 0);
-  let candidates = found.list.filter((c) => hasIntactContext(text, context, c));
+  // Copies with their whole context intact, found as one string: a common quote need not be
+  // looked at in each of its thousands of places when one of them is plainly the original.
+  let candidates = occurrences(text, prefix + exact + suffix)
+    .map((i) => ({ start: i + prefix.length, end: i + prefix.length + exact.length, quoteScore: 1 }))
+    .filter((c) => hasIntactContext(text, context, c));
   if (candidates.length === 0) {
+    const found = new Candidates(text, exact.length);
+    for (const i of occurrences(text, exact)) found.addVerbatim(i, i + exact.length);
     const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(exact.length / 2));
+    let fromContext = found.list.length;
     if (maxErrors > 0) {
       if (found.list.length === 0) addFuzzy(found, text, exact, maxErrors);
+      fromContext = found.list.length;
       addFromContext(found, text, selector, maxErrors);
     }
-    candidates = found.list;
+    candidates = shortlist(text, selector, context, found.list.slice(0, fromContext), found.list.slice(fromContext));
+  } else if (candidates.length > MAX_SCORED) {
+    // Many copies with the whole context intact (a repeated passage): the nearest ones decide.
+    candidates = shortlist(text, selector, context, candidates, []);
   }
   const top = best(candidates.map((c) => scoreCandidate(text, selector, context, c)));
   if (!top) return ORPHANED;

@@ -4,7 +4,7 @@ import { AppFailure } from '../../preload/contract/errors';
 import type { Highlight } from '../../preload/contract/types';
 import type { ArticleReads } from '../db/articles';
 import type { HighlightReads, HighlightWrites } from '../db/highlights';
-import { anchor, describe } from './anchor';
+import { anchor, type AnchorResult, describe, type TextAnchor } from './anchor';
 
 /** How re-anchoring went, in counts. */
 export interface ReanchorCounts {
@@ -12,6 +12,27 @@ export interface ReanchorCounts {
   moved: number;
   orphaned: number;
 }
+
+/** Finds selectors in a text: in this thread, or in the import worker. */
+export type FindAll = (text: string, selectors: TextAnchor[]) => Promise<AnchorResult[]>;
+
+const findInline: FindAll = (text, selectors) => Promise.resolve(selectors.map((s) => anchor(text, s)));
+
+/** Where an article's highlights land in a text about to replace its own, found ahead of the write. */
+export interface ReanchorPlan {
+  text: string;
+  /** The highlights as they were when the plan was made, each with where it lands. */
+  placed: { highlight: Highlight; found: AnchorResult }[];
+}
+
+/** Whether a highlight still stands where it stood when a plan was made (else the plan's answer is stale). */
+const samePlace = (a: Highlight, b: Highlight): boolean =>
+  a.start === b.start &&
+  a.end === b.end &&
+  a.exact === b.exact &&
+  a.prefix === b.prefix &&
+  a.suffix === b.suffix &&
+  a.orphaned === b.orphaned;
 
 /**
  * Highlights and notes. Ranges arrive in source-text offsets (the renderer maps what the reader
@@ -23,6 +44,8 @@ export class Annotations {
     private readonly articles: Pick<ArticleReads, 'sourceText' | 'contentHash'>,
     private readonly store: HighlightReads & HighlightWrites,
     private readonly now: () => Date = () => new Date(),
+    /** Where re-anchoring searches (the import worker in the app). */
+    private readonly findAll: FindAll = findInline,
   ) {}
 
   private source(articleId: number): string {
@@ -101,25 +124,58 @@ export class Annotations {
   reanchor(articleId: number): ReanchorCounts {
     const text = this.source(articleId);
     const counts: ReanchorCounts = { exact: 0, moved: 0, orphaned: 0 };
+    for (const h of this.store.list(articleId)) this.place(text, h, anchor(text, h), counts);
+    return counts;
+  }
+
+  /**
+   * The search half of re-anchoring, for a text not stored yet (Update text…): where each
+   * highlight lands, found by `findAll` (off the main thread in the app). Nothing is written.
+   */
+  async plan(articleId: number, text: string): Promise<ReanchorPlan> {
+    const highlights = this.store.list(articleId);
+    const found = await this.findAll(
+      text,
+      highlights.map(({ start, end, exact, prefix, suffix }) => ({ start, end, exact, prefix, suffix })),
+    );
+    return {
+      text,
+      placed: highlights.map((highlight, i) => ({ highlight, found: found[i] ?? { status: 'orphaned' } })),
+    };
+  }
+
+  /**
+   * The writing half, inside the transaction that stores the plan's text: each highlight goes
+   * where the plan found it, as {@link reanchor} would put it. One made, moved or edited since
+   * the plan (the search awaited) is anchored here instead, so none is placed from stale data.
+   */
+  apply(articleId: number, plan: ReanchorPlan): ReanchorCounts {
+    const planned = new Map(plan.placed.map((p) => [p.highlight.id, p]));
+    const counts: ReanchorCounts = { exact: 0, moved: 0, orphaned: 0 };
     for (const h of this.store.list(articleId)) {
-      const found = anchor(text, h);
-      if (found.status === 'orphaned') {
-        counts.orphaned++;
-        if (!h.orphaned) this.store.reposition({ ...h, orphaned: true });
-        continue;
-      }
-      if (found.status === 'exact' && !h.orphaned) {
-        counts.exact++;
-        // The quote is unchanged; its context may not be.
-        const selector = describe(text, found.start, found.end);
-        if (selector.prefix !== h.prefix || selector.suffix !== h.suffix) {
-          this.store.reposition({ id: h.id, ...selector, orphaned: false });
-        }
-        continue;
-      }
-      counts.moved++;
-      this.store.reposition({ id: h.id, ...describe(text, found.start, found.end), orphaned: false });
+      const p = planned.get(h.id);
+      this.place(plan.text, h, p && samePlace(p.highlight, h) ? p.found : anchor(plan.text, h), counts);
     }
     return counts;
+  }
+
+  /** Writes where one highlight landed, and counts it. */
+  private place(text: string, h: Highlight, found: AnchorResult, counts: ReanchorCounts): void {
+    if (found.status === 'orphaned') {
+      counts.orphaned++;
+      if (!h.orphaned) this.store.reposition({ ...h, orphaned: true });
+      return;
+    }
+    if (found.status === 'exact' && !h.orphaned) {
+      counts.exact++;
+      // The quote is unchanged; its context may not be.
+      const selector = describe(text, found.start, found.end);
+      if (selector.prefix !== h.prefix || selector.suffix !== h.suffix) {
+        this.store.reposition({ id: h.id, ...selector, orphaned: false });
+      }
+      return;
+    }
+    counts.moved++;
+    this.store.reposition({ id: h.id, ...describe(text, found.start, found.end), orphaned: false });
   }
 }

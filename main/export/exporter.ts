@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
 import type { DisplayScript } from '../../preload/contract/scripts';
@@ -9,14 +8,19 @@ import type {
   ExportScript,
   Highlight,
 } from '../../preload/contract/types';
-import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
-import { anchor, describe } from '../annotations/anchor';
+import { type AnchorResult, describe } from '../annotations/anchor';
 import type { Db } from '../db/connection';
 import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';
 import { convertChain } from '../script/convert';
 import type { ConversionService } from '../script/conversions';
+import { noEmit, type Emit } from '../events';
+import { Batches } from '../library/batches';
+import type { WorkRunner } from '../library/work-runner';
+import { InlineWork } from '../library/work-runner';
+import { ScriptDetector } from '../script/detect';
 import { articleUrn, type ExportedArticle, FORMAT_FILES, type HighlightContext, render } from './formats';
+import type { ParsedNote } from './notes-file';
 
 export { writeFileAtomic } from './write-file';
 
@@ -35,43 +39,18 @@ function scriptsFor(choice: ExportScript, article: ExportableArticle): DisplaySc
   return [choice];
 }
 
-/** The JSON our export writes, as much of it as importing needs (checked field by field). */
-const importedAnnotation = z.object({
-  id: z.string().max(200),
-  created: z.string().max(40).optional(),
-  modified: z.string().max(40).optional(),
-  body: z.array(z.object({ value: z.string().max(20_000) }).loose()).optional(),
-  target: z
-    .object({
-      source: z.string().max(300),
-      selector: z
-        .array(
-          z.union([
-            z.object({
-              type: z.literal('TextQuoteSelector'),
-              exact: z.string().min(1).max(1_000_000),
-              prefix: z.string().max(1000).default(''),
-              suffix: z.string().max(1000).default(''),
-            }),
-            z.object({
-              type: z.literal('TextPositionSelector'),
-              start: z.number().int().nonnegative(),
-              end: z.number().int().nonnegative(),
-            }),
-          ]),
-        )
-        .min(1),
-    })
-    .loose(),
-  'dz:color': z.enum(HIGHLIGHT_COLORS).optional(),
-  'dz:article': z
-    .object({ title: z.string().max(1000).optional() })
-    .loose()
-    .optional(),
-});
-const importedFile = z.object({ first: z.object({ items: z.array(z.unknown()).max(100_000) }).loose() }).loose();
+/** What the import of notes runs on besides the library: the worker, progress events, the running imports. */
+export interface NotesImportDeps {
+  work?: WorkRunner;
+  emit?: Emit;
+  batches?: Batches;
+}
 
-const UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/**
+ * How many annotations are stored per transaction (and between progress events): short enough
+ * that the main thread is never held long, long enough that 100,000 take a few dozen steps.
+ */
+export const NOTES_CHUNK = 2000;
 
 /**
  * Export of highlights and notes in the formats people use, with quotes in the script the reader
@@ -88,6 +67,7 @@ export class Exporter {
     private readonly highlights: HighlightStore,
     private readonly conversions: ConversionService,
     private readonly now: () => Date = () => new Date(),
+    private readonly notes: NotesImportDeps = {},
   ) {}
 
   /** The exported file's name, type and text. */
@@ -154,20 +134,24 @@ export class Exporter {
   /**
    * Imports annotations from our Web Annotation JSON: each finds its article by content hash,
    * else by title and quote; it is re-anchored on the article's text (orphaned if its words are
-   * not there any more). Annotations already in the library are left alone. All or nothing.
+   * not there any more). Annotations already in the library are left alone. The file is parsed
+   * and checked whole in the worker first (a bad file stores nothing); then it is stored
+   * {@link NOTES_CHUNK} annotations a transaction, each chunk anchored in the worker, with
+   * importProgress events between, until done or cancelled (what was stored stays).
    */
-  importJson(text: string): AnnotationImportReport {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new AppFailure('not_an_export', 'This file is not JSON.');
-    }
-    const file = importedFile.safeParse(parsed);
-    if (!file.success) {
-      throw new AppFailure('not_an_export', 'This is not a Duizhao annotation export (no annotation collection).');
-    }
-    const report: AnnotationImportReport = { total: 0, matched: 0, orphaned: 0, noArticle: 0, alreadyThere: 0 };
+  async importJson(file: string | Uint8Array, name = 'notes.json'): Promise<AnnotationImportReport> {
+    const work = this.notes.work ?? (this.inlineWork ??= new InlineWork({ detector: ScriptDetector.fromOpencc() }));
+    const emit = this.notes.emit ?? noEmit;
+    const batches = this.notes.batches ?? (this.ownBatches ??= new Batches());
+    const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
+    const { items } = await work.run('notes', { bytes });
+    const report: AnnotationImportReport = {
+      total: items.length,
+      matched: 0,
+      orphaned: 0,
+      noArticle: 0,
+      alreadyThere: 0,
+    };
     // Newest first: of two articles with the same title and words, the later import is meant.
     const summaries = this.reads.articles().reverse();
     const byHash = new Map(summaries.map((a) => [articleUrn(a.contentHash), a]));
@@ -180,69 +164,98 @@ export class Exporter {
       }
       return t;
     };
-    const stamp = this.now().toISOString();
-    this.db.transaction(() => {
-      for (const item of file.data.first.items) {
-        report.total++;
-        const parsedItem = importedAnnotation.safeParse(item);
-        if (!parsedItem.success) throw new AppFailure('not_an_export', `Annotation ${report.total} is not valid.`);
-        const a = parsedItem.data;
-        const id = UUID.exec(a.id)?.[1]?.toLowerCase();
-        if (id && this.highlights.get(id)) {
-          report.alreadyThere++;
-          continue;
+    const batchId = batches.start();
+    try {
+      for (let at = 0; at < items.length; at += NOTES_CHUNK) {
+        if (batches.cancelled(batchId)) {
+          report.cancelled = items.length - at;
+          break;
         }
-        const quote = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
-        const position = a.target.selector.find((s) => s.type === 'TextPositionSelector');
-        if (!quote || quote.type !== 'TextQuoteSelector') {
-          report.noArticle++;
-          continue;
+        emit('importProgress', { batchId, done: at, total: items.length, name });
+        // Which article each annotation belongs to (reads only), then where on it (in the worker).
+        const byArticle = new Map<number, ParsedNote[]>();
+        for (const item of items.slice(at, at + NOTES_CHUNK)) {
+          if (item.id && this.highlights.get(item.id)) {
+            report.alreadyThere++;
+            continue;
+          }
+          const quote = item.quote;
+          if (!quote) {
+            report.noArticle++;
+            continue;
+          }
+          const article =
+            byHash.get(item.source) ??
+            summaries.find((s) => s.title === item.title && textOf(s.id).includes(quote.exact)) ??
+            summaries.find((s) => textOf(s.id).includes(quote.exact));
+          if (!article) {
+            report.noArticle++;
+            continue;
+          }
+          const list = byArticle.get(article.id) ?? [];
+          list.push(item);
+          byArticle.set(article.id, list);
         }
-        const title = a['dz:article']?.title;
-        const article =
-          byHash.get(a.target.source) ??
-          summaries.find((s) => s.title === title && textOf(s.id).includes(quote.exact)) ??
-          summaries.find((s) => textOf(s.id).includes(quote.exact));
-        if (!article) {
-          report.noArticle++;
-          continue;
+        const placed: { articleId: number; item: ParsedNote; found: AnchorResult }[] = [];
+        for (const [articleId, list] of byArticle) {
+          const selectors = list.map(({ start, end, quote }) => ({ start, end, ...quote! }));
+          const found = await work.run('anchor', { text: textOf(articleId), selectors });
+          list.forEach((item, i) => placed.push({ articleId, item, found: found[i] ?? { status: 'orphaned' } }));
         }
-        const text = textOf(article.id);
-        const start = position && position.type === 'TextPositionSelector' ? position.start : 0;
-        const end = position && position.type === 'TextPositionSelector' ? position.end : quote.exact.length;
-        const found = anchor(text, { start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
-        const placed: Highlight =
-          found.status === 'orphaned'
-            ? {
-                id: id ?? crypto.randomUUID(),
-                articleId: article.id,
-                start: 0,
-                end: Math.max(1, Math.min(quote.exact.length, text.length)),
-                exact: quote.exact,
-                prefix: quote.prefix,
-                suffix: quote.suffix,
-                color: a['dz:color'] ?? 'yellow',
-                note: a.body?.[0]?.value ?? '',
-                orphaned: true,
-                createdAt: a.created ?? stamp,
-                updatedAt: a.modified ?? stamp,
-              }
-            : {
-                id: id ?? crypto.randomUUID(),
-                articleId: article.id,
-                ...describe(text, found.start, found.end),
-                color: a['dz:color'] ?? 'yellow',
-                note: a.body?.[0]?.value ?? '',
-                orphaned: false,
-                createdAt: a.created ?? stamp,
-                updatedAt: a.modified ?? stamp,
-              };
-        this.highlights.insert(placed);
-        if (placed.orphaned) report.orphaned++;
-        else report.matched++;
+        const stamp = this.now().toISOString();
+        this.db.transaction(() => {
+          for (const { articleId, item, found } of placed) {
+            // Asked again inside the transaction: the same id twice in a file, or stored meanwhile.
+            if (item.id && this.highlights.get(item.id)) {
+              report.alreadyThere++;
+              continue;
+            }
+            const highlight = this.toHighlight(articleId, textOf(articleId), item, found, stamp);
+            this.highlights.insert(highlight);
+            if (highlight.orphaned) report.orphaned++;
+            else report.matched++;
+          }
+        })();
+        // Let the window's messages and the progress event out before the next chunk.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-    })();
+    } finally {
+      batches.end(batchId);
+      emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
+    }
     return report;
+  }
+
+  private inlineWork: WorkRunner | undefined;
+  private ownBatches: Batches | undefined;
+
+  /** An imported annotation as it is stored: on its words, or orphaned with its stored quote. */
+  private toHighlight(
+    articleId: number,
+    text: string,
+    item: ParsedNote,
+    found: AnchorResult,
+    stamp: string,
+  ): Highlight {
+    const quote = item.quote ?? { exact: '', prefix: '', suffix: '' };
+    const common = {
+      id: item.id ?? crypto.randomUUID(),
+      articleId,
+      color: item.color ?? 'yellow',
+      note: item.note,
+      createdAt: item.created ?? stamp,
+      updatedAt: item.modified ?? stamp,
+    };
+    if (found.status === 'orphaned') {
+      return {
+        ...common,
+        start: 0,
+        end: Math.max(1, Math.min(quote.exact.length, text.length)),
+        ...quote,
+        orphaned: true,
+      };
+    }
+    return { ...common, ...describe(text, found.start, found.end), orphaned: false };
   }
 }
 

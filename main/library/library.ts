@@ -13,17 +13,19 @@ import type {
   ReplaceOutcome,
   TextEncodingName,
 } from '../../preload/contract/types';
-import type { ReanchorCounts } from '../annotations/annotations';
+import type { ReanchorCounts, ReanchorPlan } from '../annotations/annotations';
 import type { ArticleReads, ArticleWrites } from '../db/articles';
 import type { Transact } from '../db/connection';
 import type { SettingsReads, SettingsWrites } from '../db/settings';
 import { asAppFailure, isUniqueViolation } from '../db/sqlite-errors';
 import type { Emit } from '../events';
-import type { ScriptDetector } from '../script/detect';
-import { batchResources, diskResources } from './resources';
-import { fromText, readFile, type ReadArticle, type ReadOptions } from './read-file';
+import type { ScriptDetection, ScriptDetector } from '../script/detect';
+import { Batches } from './batches';
+import { isPage } from './resources';
+import { fromText, type ReadArticle } from './read-file';
 import { previews, readPath, toNewArticle } from './reading';
-import type { ResourceResolver } from './html/index';
+import type { ResourceSpec, WorkReadOptions } from './work';
+import { InlineWork, type WorkRunner } from './work-runner';
 
 export { contentHash } from './reading';
 
@@ -31,7 +33,7 @@ export { contentHash } from './reading';
 interface PendingImport {
   name: string;
   bytes: Uint8Array;
-  resources?: ResourceResolver;
+  resources?: ResourceSpec;
 }
 /**
  * How many files may wait for an encoding choice, and how many of their bytes main keeps meanwhile:
@@ -54,6 +56,10 @@ export type LibraryArticles = Pick<
 export interface Reanchoring {
   /** Places an article's highlights on its (new) text. */
   reanchor(articleId: number): ReanchorCounts;
+  /** Finds an article's highlights in a text about to replace its own, off the main thread. */
+  plan(articleId: number, text: string): Promise<ReanchorPlan>;
+  /** Puts a plan in place (in the replacing transaction); highlights changed since are placed anew. */
+  apply(articleId: number, plan: ReanchorPlan): ReanchorCounts;
   /** How they stand, nothing moved. */
   tally(articleId: number): ReanchorCounts;
 }
@@ -65,6 +71,10 @@ export interface LibraryDeps {
   highlights: Reanchoring;
   transact: Transact;
   emit: Emit;
+  /** Where files are read (a worker in the app); in this thread when absent. */
+  work?: WorkRunner;
+  /** The running imports, shared with the notes import so that one call cancels either. */
+  batches?: Batches;
   /** How much may wait for an encoding choice; MAX_PENDING_FILES and MAX_PENDING_BYTES unless given. */
   pendingLimit?: { files: number; bytes: number };
 }
@@ -76,6 +86,12 @@ interface BatchItem {
   run(): Promise<ImportOutcome[]>;
   /** True when the file turned out to be a page's image: then it is no article of its own. */
   skip?: () => boolean;
+}
+
+/** What reading and storing one file gave: its outcomes, and which of its batch's files it used as images. */
+interface FileImport {
+  outcomes: ImportOutcome[];
+  usedResources: number[];
 }
 
 const failed = (name: string, error: unknown): ImportOutcome => ({
@@ -93,22 +109,43 @@ export class Library {
   private readonly pending = new Map<string, PendingImport>();
   private pendingBytes = 0;
   private readonly articles: LibraryArticles;
+  private readonly work: WorkRunner;
+  private readonly batches: Batches;
 
   constructor(private readonly deps: LibraryDeps) {
     this.articles = deps.articles;
+    this.work = deps.work ?? new InlineWork({ detector: deps.detector });
+    this.batches = deps.batches ?? new Batches();
+  }
+
+  /**
+   * Stops a running batch after the file being read now: what was stored stays, the files not
+   * reached are reported `cancelled`. False when no such batch is running (it may have just ended).
+   */
+  cancel(batchId: string): boolean {
+    return this.batches.cancel(batchId);
   }
 
   /** Imports a batch, one file at a time, yielding between files so progress events get out. */
   importFiles(files: readonly ImportFile[]): Promise<ImportReport> {
-    // A saved page's images picked or dropped along with it are its resources, not articles.
-    const { pages, used } = batchResources(files);
+    // A saved page's images picked or dropped along with it are its resources, not articles:
+    // pages go first, and the files they used are skipped after.
+    const others = files.filter((f) => !isPage(f.name));
+    const pages = new Set(others.length > 0 ? files.filter((f) => isPage(f.name)) : []);
+    const used = new Set<ImportFile>();
     const pagesFirst = [...files.filter((f) => pages.has(f)), ...files.filter((f) => !pages.has(f))];
     return this.importBatch(
       pagesFirst.map((f) => {
-        const resources = pages.get(f);
+        const resources: ResourceSpec | undefined = pages.has(f)
+          ? { kind: 'batch', pageName: f.name, files: others }
+          : undefined;
         return {
           name: basename(f.name),
-          run: () => this.importFile(basename(f.name), f.bytes, resources ? { resources } : {}),
+          run: async () => {
+            const read = await this.readAndStore(basename(f.name), f.bytes, resources ? { resources } : {});
+            for (const i of read.usedResources) if (others[i]) used.add(others[i]);
+            return read.outcomes;
+          },
           skip: () => used.has(f),
         };
       }),
@@ -123,7 +160,7 @@ export class Library {
     return this.importBatch(
       paths.map((path) => {
         const name = basename(path);
-        const resources = diskResources(path);
+        const resources: ResourceSpec | undefined = isPage(path) ? { kind: 'disk', pagePath: path } : undefined;
         return { name, run: () => this.importFile(name, readPath(path), resources ? { resources } : {}) };
       }),
     );
@@ -155,17 +192,25 @@ export class Library {
 
   private async importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
     const { emit } = this.deps;
-    const batchId = randomUUID();
+    const batchId = this.batches.start();
     const outcomes: ImportOutcome[] = [];
-    for (const [i, item] of items.entries()) {
-      if (item.skip?.()) continue;
-      emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
-      try {
-        outcomes.push(...(await item.run()));
-      } catch (error) {
-        outcomes.push(failed(item.name, error));
+    try {
+      for (const [i, item] of items.entries()) {
+        if (item.skip?.()) continue;
+        if (this.batches.cancelled(batchId)) {
+          outcomes.push({ status: 'cancelled', name: item.name });
+          continue;
+        }
+        emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
+        try {
+          outcomes.push(...(await item.run()));
+        } catch (error) {
+          outcomes.push(failed(item.name, error));
+        }
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      this.batches.end(batchId);
     }
     emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
     if (outcomes.some((o) => o.status === 'imported')) emit('libraryChanged', null);
@@ -179,17 +224,34 @@ export class Library {
   async importFile(
     name: string,
     bytes: Uint8Array,
-    options: Omit<ReadOptions, 'epubSplit'> = {},
+    options: Omit<WorkReadOptions, 'epubSplit'> = {},
     isSample = false,
   ): Promise<ImportOutcome[]> {
+    return (await this.readAndStore(name, bytes, options, isSample)).outcomes;
+  }
+
+  /** Reads a file in the worker (decode, parse, detect), then stores what it gave, one short transaction an article. */
+  private async readAndStore(
+    name: string,
+    bytes: Uint8Array,
+    options: Omit<WorkReadOptions, 'epubSplit'>,
+    isSample = false,
+  ): Promise<FileImport> {
     try {
-      const read = await readFile(name, bytes, { ...options, epubSplit: this.deps.settings.get().epubSplit });
+      const read = await this.work.run('read', {
+        name,
+        bytes,
+        options: { ...options, epubSplit: this.deps.settings.get().epubSplit },
+      });
       if (read.status === 'needsEncoding') {
-        return [this.askForEncoding(name, bytes, read.candidates, options.resources)];
+        return { outcomes: [this.askForEncoding(name, bytes, read.candidates, options.resources)], usedResources: [] };
       }
-      return read.articles.map((article) => this.store(name, article, read.encoding, isSample));
+      const outcomes = read.articles.map((article) =>
+        this.store(name, article, article.detected, read.encoding, isSample),
+      );
+      return { outcomes, usedResources: read.usedResources };
     } catch (error) {
-      return [failed(name, error)];
+      return { outcomes: [failed(name, error)], usedResources: [] };
     }
   }
 
@@ -197,7 +259,8 @@ export class Library {
   importText(text: string, title?: string): ImportOutcome {
     const name = title?.trim() || 'Pasted text';
     try {
-      const outcome = this.store(name, fromText(text, name, title?.trim() || undefined), null, false);
+      const read = fromText(text, name, title?.trim() || undefined);
+      const outcome = this.store(name, read, this.detect(read), null, false);
       if (outcome.status === 'imported') this.deps.emit('libraryChanged', null);
       return outcome;
     } catch (error) {
@@ -244,7 +307,8 @@ export class Library {
     const outcomes = files.map((f) => {
       try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(dir, f)));
-        return this.store(f, fromText(text, f), 'utf-8', true);
+        const read = fromText(text, f);
+        return this.store(f, read, this.detect(read), 'utf-8', true);
       } catch (error) {
         return failed(f, error);
       }
@@ -264,8 +328,12 @@ export class Library {
     if (this.articles.contentHash(id) === undefined) {
       throw new AppFailure('not_found', 'That article is not in the library.');
     }
-    // Any format an import reads; a book is always read whole here (it replaces one article).
-    const result = await readFile(file.name, file.bytes, { ...(encoding ? { encoding } : {}), epubSplit: 'book' });
+    // Any format an import reads (in the worker); a book is always read whole here (it replaces one article).
+    const result = await this.work.run('read', {
+      name: file.name,
+      bytes: file.bytes,
+      options: { ...(encoding ? { encoding } : {}), epubSplit: 'book' },
+    });
     // Unsure which encoding: the reader picks from previews, as on import; nothing changes meanwhile.
     if (result.status === 'needsEncoding') {
       return { status: 'needsEncoding', name: file.name, candidates: previews(file.bytes, result.candidates) };
@@ -281,7 +349,9 @@ export class Library {
       const { blocks: _blocks, readingOffset: _offset, encoding: _encoding, ...summary } = article;
       return { status: 'replaced', article: summary, ...this.deps.highlights.tally(id) };
     }
-    const next = toNewArticle(read, this.deps.detector, result.encoding, false);
+    const next = toNewArticle(read, read.detected, result.encoding, false);
+    // The highlights are found again in the new text off the main thread; the transaction only writes.
+    const plan = await this.deps.highlights.plan(id, next.blocks.map((b) => b.text).join('\n'));
     const report = this.deps.transact(() => {
       const existing = this.articles.findByHash(read.contentHash);
       if (existing && !existing.deleted) {
@@ -298,7 +368,7 @@ export class Library {
       if (existing) this.articles.purge(existing.summary.id);
       const article = this.articles.replaceText(id, next);
       if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
-      return { status: 'replaced' as const, article, ...this.deps.highlights.reanchor(id) };
+      return { status: 'replaced' as const, article, ...this.deps.highlights.apply(id, plan) };
     });
     this.deps.emit('libraryChanged', null);
     return report;
@@ -339,7 +409,7 @@ export class Library {
     name: string,
     bytes: Uint8Array,
     candidates: TextEncodingName[],
-    resources?: ResourceResolver,
+    resources?: ResourceSpec,
   ): ImportOutcome {
     const token = randomUUID();
     this.pending.set(token, { name, bytes, ...(resources ? { resources } : {}) });
@@ -363,15 +433,26 @@ export class Library {
     return pending;
   }
 
+  /** The script of a text read in this thread (pasted text, the samples: short). */
+  private detect(read: ReadArticle): ScriptDetection {
+    return this.deps.detector.classify(read.blocks.map((b) => b.text).join('\n'));
+  }
+
   /** Stores one article read from a file, unless the library already has its text. */
-  private store(name: string, read: ReadArticle, encoding: TextEncodingName | null, isSample: boolean): ImportOutcome {
+  private store(
+    name: string,
+    read: ReadArticle,
+    detected: ScriptDetection,
+    encoding: TextEncodingName | null,
+    isSample: boolean,
+  ): ImportOutcome {
     const existing = this.articles.findByHash(read.contentHash);
     if (existing && !existing.deleted) return { status: 'duplicate', name, existing: existing.summary };
     const article = this.deps.transact(() => {
       // A deleted copy whose undo window is still open gives way to the new import.
       if (existing) this.articles.purge(existing.summary.id);
       try {
-        return this.articles.insert(toNewArticle(read, this.deps.detector, encoding, isSample));
+        return this.articles.insert(toNewArticle(read, detected, encoding, isSample));
       } catch (error) {
         // Another Duizhao (or a second window's import) stored the same text since the check.
         if (isUniqueViolation(error)) return undefined;

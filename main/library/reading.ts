@@ -5,7 +5,7 @@ import { AppFailure } from '../../preload/contract/errors';
 import type { EncodingCandidate, TextEncodingName } from '../../preload/contract/types';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import type { NewArticle } from '../db/articles';
-import type { ScriptDetector } from '../script/detect';
+import type { ScriptDetection } from '../script/detect';
 import type { ReadArticle } from './read-file';
 import { decodeBytes, decodingReport, detectEncoding, looksBinary } from './decode';
 import { normalizeText, parsePlainText, type ParsedArticle } from './parse';
@@ -85,11 +85,10 @@ export function readText(text: string, name: string, title?: string): ReadText {
 /** The article to store: what was read, with its detected script. */
 export function toNewArticle(
   read: ReadArticle,
-  detector: ScriptDetector,
+  detected: ScriptDetection,
   encoding: TextEncodingName | null,
   isSample: boolean,
 ): NewArticle {
-  const detected = detector.classify(read.blocks.map((b) => b.text).join('\n'));
   return {
     title: read.title,
     author: read.author,

@@ -7,6 +7,9 @@ import type { ResourceResolver } from './html/index';
 
 const PAGE = new Set(['.html', '.htm', '.xhtml', '.shtml', '.md', '.markdown']);
 
+/** True for a file that is a page (web page or Markdown), which may refer to images beside it. */
+export const isPage = (name: string): boolean => PAGE.has(extname(name).toLowerCase());
+
 /** A reference as a page writes it, as a relative path with forward slashes (or null: remote, data:, absolute). */
 function localPath(ref: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//') || ref.startsWith('/')) {

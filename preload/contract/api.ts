@@ -60,6 +60,12 @@ export interface CallResults {
   replaceArticleText: ReplaceOutcome;
   exportAnnotations: ExportResult;
   importAnnotations: AnnotationImportReport;
+  /**
+   * Stops a running import (files, encoding answers or notes) after the file or chunk being
+   * stored now: what was stored stays, the rest is reported cancelled. `cancelled` is false when
+   * the batch is not running (it may have just ended).
+   */
+  cancelImport: { cancelled: boolean };
   /** Articles containing the text in any script (腾讯 finds 騰訊, 软件 finds 軟體), ranked, one page. */
   searchArticles: SearchPage;
   /** Texts folded to one script and mainland wording for matching (the notes panel's search). */
@@ -76,7 +82,10 @@ export interface CallResults {
 
 /** Events main sends to the renderer. */
 export interface EventPayloads {
-  /** Progress of a running import: `done` of `total` files, the one being read now. */
+  /**
+   * Progress of a running import: `done` of `total` files, the one being read now (for an import
+   * of notes: annotations, and the file's name). Its batchId is what cancelImport stops.
+   */
   importProgress: { batchId: string; done: number; total: number; name: string };
   /** The article list changed (import, delete, restore). */
   libraryChanged: null;
@@ -110,6 +119,7 @@ export const CALL_NAMES = [
   'replaceArticleText',
   'exportAnnotations',
   'importAnnotations',
+  'cancelImport',
   'searchArticles',
   'foldForSearch',
   'getLibraryHealth',

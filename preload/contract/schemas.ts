@@ -139,6 +139,8 @@ export const argSchemas = {
       .strict(),
   ]),
   importAnnotations: z.tuple([z.object({ file: importFile })]),
+  /** The batchId of a running import (from its importProgress events). */
+  cancelImport: z.tuple([z.string().min(1).max(100)]),
   searchArticles: z.tuple([
     z.string().max(200),
     z

@@ -98,6 +98,8 @@ export type ImportOutcome =
   | { status: 'needsEncoding'; name: string; token: string; candidates: EncodingCandidate[] }
   /** The user answered an encoding question with "skip": nothing was stored. */
   | { status: 'skipped'; name: string }
+  /** The import was cancelled before this file's turn: nothing of it was stored. */
+  | { status: 'cancelled'; name: string }
   | { status: 'failed'; name: string; error: AppError };
 
 /** One answer to an encoding question: the encoding to read the file in, or null to skip it. */
@@ -181,6 +183,8 @@ export interface AnnotationImportReport {
   noArticle: number;
   /** Already in the library (same id): left as they are. */
   alreadyThere: number;
+  /** Not reached: the import was cancelled (what came before it is stored). Absent when it ran to the end. */
+  cancelled?: number;
 }
 
 /** An article that contains what was searched for, in whatever script it is written. */

@@ -10,13 +10,16 @@ export function useAnnotationImport(onDone: (message: string) => void, onError: 
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const describe = (r: AnnotationImportReport) =>
-    t('importNotes.report', {
-      total: r.total,
-      matched: r.matched,
-      orphaned: r.orphaned,
-      noArticle: r.noArticle,
-      alreadyThere: r.alreadyThere,
-    });
+    [
+      t('importNotes.report', {
+        total: r.total,
+        matched: r.matched,
+        orphaned: r.orphaned,
+        noArticle: r.noArticle,
+        alreadyThere: r.alreadyThere,
+      }),
+      ...(r.cancelled ? [t('importNotes.cancelled', { count: r.cancelled })] : []),
+    ].join(' ');
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await api().importAnnotations({ file: { name: file.name, bytes } });

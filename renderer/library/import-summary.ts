@@ -6,10 +6,11 @@ export interface ReportCounts {
   duplicate: number;
   failed: number;
   skipped: number;
+  cancelled: number;
 }
 
 export function countReport(lines: readonly ReportLine[]): ReportCounts {
-  const counts: ReportCounts = { imported: 0, duplicate: 0, failed: 0, skipped: 0 };
+  const counts: ReportCounts = { imported: 0, duplicate: 0, failed: 0, skipped: 0, cancelled: 0 };
   for (const line of lines) counts[line.status] += 1;
   return counts;
 }
@@ -25,11 +26,17 @@ export function detailsOpenAtFirst(lines: readonly ReportLine[]): boolean {
   return lines.length <= OPEN_DETAILS_UP_TO && lines.some((l) => l.status === 'failed');
 }
 
-const ORDER: Record<ReportLine['status'], number> = { failed: 0, duplicate: 1, skipped: 2, imported: 3 };
+const ORDER: Record<ReportLine['status'], number> = {
+  failed: 0,
+  duplicate: 1,
+  skipped: 2,
+  cancelled: 3,
+  imported: 4,
+};
 
 /**
  * The details in the order a reader acts on them: what failed first, then what was already
- * there, what was skipped and what came in; files keep their import order within each group.
+ * there, what was skipped or cancelled and what came in; files keep their import order within each group.
  */
 export function detailsOrder(lines: readonly ReportLine[]): ReportLine[] {
   return lines

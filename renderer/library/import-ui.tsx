@@ -7,12 +7,29 @@ import { countReport, detailsOpenAtFirst, detailsOrder } from './import-summary'
 import type { ReportLine } from './use-import';
 import { forDisplay } from '../../preload/contract/display';
 
-export function ImportProgress({ progress }: { progress: EventPayloads['importProgress'] }) {
+/**
+ * A running import: where it stands, and a Cancel button (the import stops after the file it is
+ * storing; what came in stays). Once pressed it says so until the import ends.
+ */
+export function ImportProgress({
+  progress,
+  cancelling,
+  onCancel,
+}: {
+  progress: EventPayloads['importProgress'];
+  cancelling: boolean;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   return (
-    <div className="import-progress" role="status" aria-live="polite" data-testid="import-progress">
-      <span>{t('import.progress', { done: progress.done + 1, total: progress.total, name: progress.name })}</span>
+    <div className="import-progress" data-testid="import-progress">
+      <span role="status" aria-live="polite">
+        {t('import.progress', { done: progress.done + 1, total: progress.total, name: progress.name })}
+      </span>
       <progress max={progress.total} value={progress.done} aria-label={t('import.progressLabel')} />
+      <button type="button" className="button" disabled={cancelling} onClick={onCancel} data-testid="import-cancel">
+        {cancelling ? t('import.cancelling') : t('import.cancel')}
+      </button>
     </div>
   );
 }
@@ -28,7 +45,7 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
   const [opened, setOpened] = useState<boolean | null>(null);
   const open = opened ?? detailsOpenAtFirst(lines);
   const counts = countReport(lines);
-  const summary = (['imported', 'duplicate', 'failed', 'skipped'] as const)
+  const summary = (['imported', 'duplicate', 'failed', 'skipped', 'cancelled'] as const)
     .filter((status) => counts[status] > 0)
     .map((status) => t(`import.summary.${status}`, { count: counts[status] }))
     .join(t('import.summary.separator'));
@@ -41,6 +58,8 @@ export function ImportReport({ lines, onDismiss }: { lines: ReportLine[]; onDism
         return t('import.duplicate', { title: line.existing.title });
       case 'skipped':
         return t('import.skipped');
+      case 'cancelled':
+        return t('import.cancelled');
       case 'failed':
         return t('import.failed', { message: errorMessage(t, line.error) });
     }

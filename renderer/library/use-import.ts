@@ -110,12 +110,14 @@ export type ChunkProgress = (done: number, total: number, name: string) => void;
 
 /**
  * Imports files through `send` (the importFiles call) chunk by chunk, in order. Oversized files are
- * refused without reading them; a call that fails fails only its own chunk's files.
+ * refused without reading them; a call that fails fails only its own chunk's files. Once
+ * `cancelled` says so, no further chunk is read or sent: its files are reported cancelled.
  */
 export async function importInChunks(
   given: readonly (File | PathedFile)[],
   send: (payload: ImportFile[]) => Promise<Result<ImportReport>>,
   onProgress: ChunkProgress = () => {},
+  cancelled: () => boolean = () => false,
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   const accepted: PathedFile[] = [];
@@ -138,6 +140,10 @@ export async function importInChunks(
   let done = 0;
   const units = importUnits(accepted).map((files) => ({ files, size: files.reduce((n, f) => n + f.file.size, 0) }));
   for (const chunk of importChunks(units).map((c) => c.flatMap((u) => u.files))) {
+    if (cancelled()) {
+      outcomes.push(...chunk.map(({ path }) => ({ status: 'cancelled' as const, name: path })));
+      continue;
+    }
     onProgress(done, accepted.length, chunk[0]?.file.name ?? '');
     const payload: ImportFile[] = [];
     for (const { file, path } of chunk) payload.push({ name: path, bytes: new Uint8Array(await file.arrayBuffer()) });
@@ -162,10 +168,17 @@ export function useImport() {
   const [busy, setBusy] = useState(false);
   // While files go to main in chunks, main's progress counts within one chunk: offset it to the whole.
   const chunked = useRef<{ batchId: string; before: number; total: number } | null>(null);
+  // Main's batch running now (what cancelImport stops), and whether the user asked to stop.
+  const mainBatch = useRef<string | null>(null);
+  const stop = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(
     () =>
       api().on('importProgress', (p) => {
+        mainBatch.current = p.done < p.total ? p.batchId : null;
+        // A notes import has no run() of its own to reset this when it ends.
+        if (p.done >= p.total && !chunked.current) setCancelling(false);
         const whole = chunked.current;
         const shown = whole ? { ...p, batchId: whole.batchId, done: whole.before + p.done, total: whole.total } : p;
         setProgress(shown.done < shown.total ? shown : null);
@@ -183,11 +196,14 @@ export function useImport() {
   const run = useCallback(
     async (work: () => Promise<ImportOutcome[]>) => {
       setBusy(true);
+      stop.current = false;
       try {
         take(await work());
       } finally {
         setBusy(false);
         setProgress(null);
+        setCancelling(false);
+        stop.current = false;
       }
     },
     [take],
@@ -206,6 +222,7 @@ export function useImport() {
               chunked.current = { batchId, before: done, total };
               setProgress(done < total ? { batchId, done, total, name } : null);
             },
+            () => stop.current,
           );
         } finally {
           chunked.current = null;
@@ -247,9 +264,22 @@ export function useImport() {
     [asks, run],
   );
 
+  /**
+   * Stops the running import after the file main is storing now (and sends no further chunk);
+   * what came in stays. Works for an import of notes too: its progress comes the same way.
+   */
+  const cancel = useCallback(() => {
+    stop.current = true;
+    setCancelling(true);
+    const batchId = mainBatch.current;
+    if (batchId) void api().cancelImport(batchId);
+  }, []);
+
   return {
     busy,
     progress,
+    cancelling,
+    cancel,
     report,
     clearReport: () => setReport([]),
     /** Every file waiting for an encoding choice, for one dialog. */

@@ -47,7 +47,8 @@ async function recordProgress(app: Page) {
     const seen: string[] = [];
     (window as unknown as { progressSeen: string[] }).progressSeen = seen;
     new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+      // The line itself, not its Cancel button.
+      const text = document.querySelector('[data-testid="import-progress"] [role="status"]')?.textContent;
       if (text && seen.at(-1) !== text) seen.push(text);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });

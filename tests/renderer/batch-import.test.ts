@@ -63,8 +63,15 @@ describe('the encoding dialog for a batch', () => {
 
 describe('the import report', () => {
   it('counts each outcome for the summary line', () => {
-    const lines = [line.imported('1'), line.imported('2'), line.duplicate('3'), line.failed('4'), line.skipped('5')];
-    expect(countReport(lines)).toEqual({ imported: 2, duplicate: 1, failed: 1, skipped: 1 });
+    const lines = [
+      line.imported('1'),
+      line.imported('2'),
+      line.duplicate('3'),
+      line.failed('4'),
+      line.skipped('5'),
+      { status: 'cancelled' as const, name: '6' },
+    ];
+    expect(countReport(lines)).toEqual({ imported: 2, duplicate: 1, failed: 1, skipped: 1, cancelled: 1 });
   });
 
   it('opens its details by itself only for a small batch with a failure', () => {
@@ -128,7 +135,13 @@ describe('answering the dialog', () => {
       );
     const choices = answers(asks, new Map([['t0', { encoding: 'gb18030' as const, include: false }]]));
     const lines = await answerInChunks(asks, choices, send);
-    expect(countReport(lines)).toEqual({ imported: 2, duplicate: 0, failed: CHOICES_PER_CALL - 1, skipped: 1 });
+    expect(countReport(lines)).toEqual({
+      imported: 2,
+      duplicate: 0,
+      failed: CHOICES_PER_CALL - 1,
+      skipped: 1,
+      cancelled: 0,
+    });
     expect(lines[0]).toEqual({ status: 'skipped', name: 't0.txt' });
     expect(lines[1]).toMatchObject({ status: 'failed', name: 't1.txt', error: { detail: 'bridge down' } });
   });

@@ -253,7 +253,7 @@ describe('the exporter reads only the library', () => {
     // In a library where its twin is softly deleted, an imported annotation of it lands nowhere.
     const other = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     other.library.delete(other.articles.list().find((a) => a.title === gone.title)!.id);
-    expect(other.exporter.importJson(json)).toEqual({
+    expect(await other.exporter.importJson(json)).toEqual({
       total: 2,
       matched: 1,
       orphaned: 0,

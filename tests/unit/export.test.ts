@@ -156,7 +156,7 @@ describe('export', () => {
 
     // A fresh library with the same articles: every annotation finds its article by content hash.
     const other = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
-    const report = other.exporter.importJson(json);
+    const report = await other.exporter.importJson(json);
     expect(report).toEqual({ total: 5, matched: 5, orphaned: 0, noArticle: 0, alreadyThere: 0 });
     const restored = other.articles.list().flatMap((a) => other.annotations.list(a.id));
     const strip = (h: Highlight) => ({ ...h, articleId: 0 });
@@ -164,12 +164,12 @@ describe('export', () => {
       original.map(strip).sort((a, b) => a.id.localeCompare(b.id)),
     );
     // Importing the same file again changes nothing.
-    expect(other.exporter.importJson(json)).toMatchObject({ alreadyThere: 5, matched: 0 });
+    expect(await other.exporter.importJson(json)).toMatchObject({ alreadyThere: 5, matched: 0 });
 
     // An edited article is found by title and quote; words that are gone come back orphaned.
     const edited = json.replace(/"exact": "歷史紀錄"/, '"exact": "不存在的紀錄"');
     const third = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
-    expect(third.exporter.importJson(edited)).toEqual({
+    expect(await third.exporter.importJson(edited)).toEqual({
       total: 5,
       matched: 4,
       orphaned: 1,
@@ -186,17 +186,17 @@ describe('export', () => {
 
     // No article at all: nothing is imported, and the report says so.
     const empty = openServices({ dataDir: tempDir() });
-    expect(empty.exporter.importJson(json)).toMatchObject({ total: 5, noArticle: 5, matched: 0 });
+    expect(await empty.exporter.importJson(json)).toMatchObject({ total: 5, noArticle: 5, matched: 0 });
     empty.close();
   });
 
-  it('refuses files that are not our export, and stores nothing from them', () => {
+  it('refuses files that are not our export, and stores nothing from them', async () => {
     const { services } = library();
     const count = () => services.articles.list().flatMap((a) => services.annotations.list(a.id)).length;
-    expect(() => services.exporter.importJson('not json')).toThrow(/not JSON/);
-    expect(() => services.exporter.importJson('{"hello": 1}')).toThrow(/not a Duizhao annotation export/);
+    await expect(services.exporter.importJson('not json')).rejects.toThrow(/not JSON/);
+    await expect(services.exporter.importJson('{"hello": 1}')).rejects.toThrow(/not a Duizhao annotation export/);
     const broken = JSON.stringify({ first: { items: [{ id: 'x', target: { source: 's', selector: [] } }] } });
-    expect(() => services.exporter.importJson(broken)).toThrow(/Annotation 1 is not valid/);
+    await expect(services.exporter.importJson(broken)).rejects.toThrow(/Annotation 1 is not valid/);
     expect(count()).toBe(FIXED.length);
     services.close();
   });

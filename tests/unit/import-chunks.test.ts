@@ -79,6 +79,33 @@ describe('sending dropped files to main', () => {
     }
   });
 
+  it('after Cancel no further chunk is read or sent: its files are reported cancelled', async () => {
+    const files = Array.from({ length: 50 }, (_, i) => ({
+      path: `${i}.txt`,
+      file: new File([`第${i}篇`], `${i}.txt`),
+    }));
+    let stop = false;
+    const sent: number[] = [];
+    const outcomes = await importInChunks(
+      files,
+      (payload) => {
+        sent.push(payload.length);
+        // The user presses Cancel while the first chunk is in main.
+        stop = true;
+        return Promise.resolve({
+          ok: true as const,
+          value: { batchId: 'b', outcomes: payload.map((f) => ({ status: 'skipped' as const, name: f.name })) },
+        });
+      },
+      undefined,
+      () => stop,
+    );
+    expect(sent).toEqual([IMPORT_CHUNK_FILES]);
+    expect(outcomes).toHaveLength(50);
+    expect(outcomes.slice(IMPORT_CHUNK_FILES).every((o) => o.status === 'cancelled')).toBe(true);
+    expect(outcomes.at(-1)).toEqual({ status: 'cancelled', name: '49.txt' });
+  });
+
   it('1,000 dropped files all import through the real importFiles call, a bounded chunk per message', async () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR });
     try {

@@ -24,6 +24,7 @@ const host = await startHost({
   rendererDir: join(root, 'out', 'renderer'),
   bridgeFile: join(root, 'out', 'e2e-host', 'bridge.js'),
   conversionWorker: join(root, 'out', 'e2e-host', 'convert-worker.mjs'),
+  importWorker: join(root, 'out', 'e2e-host', 'import-worker.mjs'),
   systemLocale: values.locale,
   port: Number(values.port),
 });

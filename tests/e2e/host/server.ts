@@ -17,6 +17,8 @@ export interface HostOptions {
   samplesDir: string;
   /** The bundled conversion worker, as main runs it in the app. */
   conversionWorker?: string;
+  /** The bundled import worker, as main runs it in the app. */
+  importWorker?: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** The built test bridge script. */
@@ -65,6 +67,7 @@ export async function startHost(options: HostOptions): Promise<{ url: string; to
     dataDir: options.dataDir,
     samplesDir: options.samplesDir,
     conversionWorker: options.conversionWorker,
+    importWorker: options.importWorker,
     emit,
   });
   const openedLinks: string[] = [];

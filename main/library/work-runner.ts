@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import type { AppError } from '../../preload/contract/types';
+import { fromWireError, type JobKind, type Jobs, runJob, type WorkContext } from './work';
+
+/** Messages to and from the import worker (work-worker.ts). */
+export interface WorkRequest<K extends JobKind = JobKind> {
+  id: number;
+  kind: K;
+  request: Jobs[K]['request'];
+}
+export type WorkResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: AppError };
+
+/** What the import worker is started with. */
+export interface WorkerSetup {
+  /** OpenCC dictionary folder for script detection; the `opencc` package's data when absent. */
+  dictionaryDir?: string | undefined;
+}
+
+/**
+ * Runs the heavy part of imports and re-anchoring (work.ts) somewhere: in this thread, or in a
+ * worker so that Electron's main thread stays free for the window.
+ */
+export interface WorkRunner {
+  run<K extends JobKind>(kind: K, request: Jobs[K]['request']): Promise<Jobs[K]['result']>;
+  close(): Promise<void>;
+}
+
+/** Runs jobs in the calling thread (tests, the command line): the same functions the worker runs. */
+export class InlineWork implements WorkRunner {
+  constructor(private readonly context: WorkContext) {}
+
+  run<K extends JobKind>(kind: K, request: Jobs[K]['request']): Promise<Jobs[K]['result']> {
+    return runJob(kind, request, this.context);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Runs jobs in one long-lived worker thread (which loads the detection tables once), one at a
+ * time in order. AppFailures come back as themselves (code, params). A worker that dies is
+ * replaced on the next job, and the jobs it held fail with its error.
+ */
+export class WorkerWork implements WorkRunner {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
+
+  constructor(
+    private readonly workerFile: string,
+    private readonly setup: WorkerSetup = {},
+  ) {}
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerFile, { workerData: this.setup });
+    worker.on('message', (message: WorkResponse) => {
+      const entry = this.waiting.get(message.id);
+      if (!entry) return;
+      this.waiting.delete(message.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (message.ok) entry.resolve(message.result);
+      else entry.reject(fromWireError(message.error));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const entry of this.waiting.values()) entry.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code}).`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  run<K extends JobKind>(kind: K, request: Jobs[K]['request']): Promise<Jobs[K]['result']> {
+    const worker = this.start();
+    const id = this.nextId++;
+    // A busy worker keeps the process alive; an idle one does not.
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve: (r) => resolve(r as Jobs[K]['result']), reject });
+      const message: WorkRequest<K> = { id, kind, request };
+      worker.postMessage(message);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
