@@ -1,6 +1,7 @@
-import type { ImportedDocument, ImportedImage, ImportNotice, RichBlock } from '../../preload/contract/article-model';
+import type { ImportedDocument, ImportNotice, RichBlock } from '../../preload/contract/article-model';
 import { AppFailure } from '../../preload/contract/errors';
 import type { ArticleFormat, TextEncodingName } from '../../preload/contract/types';
+import type { NewArticle } from '../db/articles';
 import { importEpub } from './formats/epub';
 import { detectFormat } from './formats/detect';
 import { FormatError } from './formats/format-error';
@@ -10,20 +11,12 @@ import { importHtmlBytes, type ResourceResolver } from './html/index';
 import { checkBytes, contentHash, decode, readText, titleFromName } from './reading';
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 
-/** An article read from a file of any format, before its script is detected. */
-export interface ReadArticle {
-  title: string;
-  author: string | null;
-  source: string | null;
-  sourceUrl: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  tags: string[];
-  format: ArticleFormat;
-  blocks: RichBlock[];
-  images: ImportedImage[];
+/**
+ * An article read from a file of any format: what the store takes, less what is decided after
+ * reading (its detected script, the encoding, whether it is a sample), and what the user is told.
+ */
+export interface ReadArticle extends Omit<NewArticle, 'script' | 'scriptForm' | 'encoding' | 'isSample'> {
   notices: ImportNotice[];
-  contentHash: string;
 }
 
 export interface ReadOptions {

@@ -89,23 +89,8 @@ export function toNewArticle(
   encoding: TextEncodingName | null,
   isSample: boolean,
 ): NewArticle {
-  return {
-    title: read.title,
-    author: read.author,
-    source: read.source,
-    sourceUrl: read.sourceUrl,
-    publishedAt: read.publishedAt,
-    language: read.language,
-    tags: read.tags,
-    format: read.format,
-    script: detected.script,
-    scriptForm: detected.form,
-    encoding,
-    contentHash: read.contentHash,
-    isSample,
-    blocks: read.blocks,
-    images: read.images,
-  };
+  const { notices: _notices, ...article } = read;
+  return { ...article, script: detected.script, scriptForm: detected.form, encoding, isSample };
 }
 
 /**
