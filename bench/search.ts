@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleStore } from '../main/db/articles';
+import { plainArticle } from '../tests/helpers/plain-article';
 import { MIGRATIONS } from '../main/db/migrations';
 import { migrate } from '../main/db/migrate';
 import { charTokens } from '../main/db/search-index';
@@ -68,23 +69,7 @@ const texts: string[] = [];
         length += p.length + 1;
       }
       texts.push(paragraphs.join('\n'));
-      store.insert({
-        title: `${paragraphs[0]!.slice(0, 12)} ${i}`,
-        author: null,
-        source: null,
-        sourceUrl: null,
-        publishedAt: null,
-        language: null,
-        tags: [],
-        format: 'text',
-        images: [],
-        script: 'simplified',
-        scriptForm: null,
-        encoding: null,
-        contentHash: `bench-${i}`,
-        isSample: false,
-        blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
-      });
+      store.insert(plainArticle(`${paragraphs[0]!.slice(0, 12)} ${i}`, `bench-${i}`, paragraphs));
     }
     db.prepare(`INSERT INTO settings (key, value) VALUES ('samplesSeeded', 'true')`).run();
   })();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ArticleStore } from '../../main/db/articles';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
+import { plainArticle } from './plain-article';
 
 /** The phrase every article of a big library holds (a search that finds them all). */
 export const EVERYWHERE = '对照基准';
@@ -38,26 +39,14 @@ export function seedBigLibrary(dataDir: string, count: number): void {
   db.transaction(() => {
     for (n = 1; n <= count; n++) {
       const at = (n * 7) % (prose.length - 60);
-      store.insert({
-        title: bigTitle(n),
-        author: null,
-        source: n % 3 === 0 ? '基准来源' : null,
-        sourceUrl: null,
-        publishedAt: null,
-        language: null,
-        tags: [],
-        format: 'text',
-        images: [],
-        script: 'simplified',
-        scriptForm: null,
-        encoding: null,
-        contentHash: `big-library-${n}`,
-        isSample: false,
-        blocks: [
-          { kind: 'paragraph', text: `${EVERYWHERE}第${n}篇。${prose.slice(at, at + 60)}` },
-          { kind: 'paragraph', text: prose.slice(0, at + 20) },
-        ],
-      });
+      store.insert(
+        plainArticle(
+          bigTitle(n),
+          `big-library-${n}`,
+          [`${EVERYWHERE}第${n}篇。${prose.slice(at, at + 60)}`, prose.slice(0, at + 20)],
+          n % 3 === 0 ? '基准来源' : null,
+        ),
+      );
     }
     db.prepare(`INSERT INTO settings (key, value) VALUES ('samplesSeeded', 'true')`).run();
   })();

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alignment } from '../../preload/contract/alignment';
@@ -11,7 +10,8 @@ import { ConversionService } from '../../main/script/conversions';
 import { convert, dictionaryVersion } from '../../main/script/convert';
 import { InlineRunner, WorkerRunner, type ConversionRunner } from '../../main/script/runner';
 import { openServices, DATABASE_FILE } from '../../main/services';
-import { ROOT, SAMPLES_DIR, sample, tempDir } from '../helpers/data';
+import { buildWorker } from '../helpers/build-worker';
+import { SAMPLES_DIR, sample, tempDir } from '../helpers/data';
 
 /** Counts what the runner is asked to do. */
 class CountingRunner implements ConversionRunner {
@@ -188,20 +188,11 @@ describe('ConversionService', () => {
 });
 
 describe('WorkerRunner', () => {
-  const workerFile = join(ROOT, 'out', 'test-worker', 'convert-worker.mjs');
+  let workerFile: string;
   let runner: WorkerRunner;
 
   beforeAll(async () => {
-    // The worker as the app bundles it, built next to node_modules so that it finds OpenCC's data.
-    await build({
-      entryPoints: [join(ROOT, 'main/script/worker.ts')],
-      outfile: workerFile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'error',
-    });
+    workerFile = await buildWorker('main/script/worker.ts', 'convert-worker');
     runner = new WorkerRunner(workerFile);
   });
   afterAll(() => runner.close());

@@ -1,6 +1,4 @@
-import { build } from 'esbuild';
 import iconv from 'iconv-lite';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
@@ -11,7 +9,8 @@ import { InlineWork, WorkerWork } from '../../main/library/work-runner';
 import { ScriptDetector } from '../../main/script/detect';
 import { openServices } from '../../main/services';
 import { epub3 } from '../helpers/books';
-import { ROOT, SAMPLES_DIR, sample, tempDir } from '../helpers/data';
+import { buildWorker } from '../helpers/build-worker';
+import { SAMPLES_DIR, sample, tempDir } from '../helpers/data';
 import { encodePage, newsPage } from '../helpers/pages';
 import { png } from '../helpers/png';
 
@@ -20,20 +19,12 @@ import { png } from '../helpers/png';
  * next to node_modules so that it finds OpenCC's data): every job gives what the same job gives
  * in this thread, across the thread boundary (structured clone), failures with their codes.
  */
-const workerFile = join(ROOT, 'out', 'test-worker', 'import-worker.mjs');
+let workerFile: string;
 let worker: WorkerWork;
 const inline = new InlineWork({ detector: ScriptDetector.fromOpencc() });
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(ROOT, 'main/library/work-worker.ts')],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  workerFile = await buildWorker('main/library/work-worker.ts', 'import-worker');
   worker = new WorkerWork(workerFile);
 });
 afterAll(() => worker.close());
