@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_COLORS,
   MAX_IMPORT_BATCH_BYTES,
   MAX_IMPORT_BYTES,
+  MAX_META_CHARS,
   MAX_TITLE_CHARS,
 } from './types';
 
@@ -101,9 +102,9 @@ export const argSchemas = {
     z
       .object({
         title: z.string().trim().min(1).max(MAX_TITLE_CHARS).exactOptional(),
-        author: metaText(200).nullable().exactOptional(),
-        source: metaText(500).nullable().exactOptional(),
-        sourceUrl: metaText(4096).nullable().exactOptional(),
+        author: metaText(MAX_META_CHARS.author).nullable().exactOptional(),
+        source: metaText(MAX_META_CHARS.source).nullable().exactOptional(),
+        sourceUrl: metaText(MAX_META_CHARS.sourceUrl).nullable().exactOptional(),
         publishedAt: isoDate.nullable().exactOptional(),
       })
       .strict()

@@ -283,6 +283,8 @@ export interface ArticleMetaPatch {
 }
 
 export const MAX_TITLE_CHARS = 500;
+/** The longest author, source and source address an article's details take (checked in main, offered by the form). */
+export const MAX_META_CHARS = { author: 200, source: 500, sourceUrl: 4096 } as const;
 
 /**
  * Why a call failed, as a code the renderer translates (error.<code> in renderer/i18n/messages.ts).

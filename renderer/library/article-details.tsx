@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError, ArticleMetaPatch, ArticleSummary } from '../../preload/contract/types';
-import { MAX_TITLE_CHARS } from '../../preload/contract/types';
+import { MAX_META_CHARS, MAX_TITLE_CHARS } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { Dialog } from '../ui/dialog';
@@ -110,11 +110,23 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: Props) {
         </label>
         <label className="field">
           <span>{t('details.author')}</span>
-          <input type="text" value={fields.author} onChange={set('author')} maxLength={200} lang="zh" />
+          <input
+            type="text"
+            value={fields.author}
+            onChange={set('author')}
+            maxLength={MAX_META_CHARS.author}
+            lang="zh"
+          />
         </label>
         <label className="field">
           <span>{t('details.source')}</span>
-          <input type="text" value={fields.source} onChange={set('source')} maxLength={500} lang="zh" />
+          <input
+            type="text"
+            value={fields.source}
+            onChange={set('source')}
+            maxLength={MAX_META_CHARS.source}
+            lang="zh"
+          />
         </label>
         <label className="field">
           <span>{t('details.sourceUrl')}</span>
@@ -122,7 +134,7 @@ export function ArticleDetailsDialog({ article, onClose, onSaved }: Props) {
             type="url"
             value={fields.sourceUrl}
             onChange={set('sourceUrl')}
-            maxLength={4096}
+            maxLength={MAX_META_CHARS.sourceUrl}
             placeholder="https://"
             dir="ltr"
           />
