@@ -30,6 +30,7 @@ await build({
     'bench/search.ts',
     'bench/rich-doc.ts',
     'main/library/work-worker.ts',
+    'bench/big-article.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -67,5 +68,7 @@ await buildHost(root);
 await import(pathToFileURL(join(outdir, 'bench', 'parallel.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'library.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'big-article.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);

@@ -1,0 +1,286 @@
+/**
+ * A big article in Chromium: 1,000,000 characters of real prose (Debian's fortunes-zh), opened in
+ * the built renderer through the loopback test host, as the end-to-end suite runs it. Each row
+ * has its anchor measured in the same page and run: the same paragraphs as plain DOM (one <p>
+ * each, same styles) appended to the page until painted.
+ *
+ * Rows (medians of RUNS): opening it until the first paragraph is painted, and until the end is
+ * painted after jumping there; the same with 2,000 highlights (first paint, highlights on screen
+ * painted); adding one highlight when 2,000 exist (the colour clicked → the new highlight painted,
+ * and the bridge's round trip for comparison); switching to s2twp the first time (first screen
+ * painted, whole text converted). "Painted" is two animation frames after the DOM shows it.
+ * Prints a table (report.ts) and writes bench-results/big-article.json.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuizhaoApi } from '../preload/contract/api';
+import { HIGHLIGHT_COLORS } from '../preload/contract/types';
+import { startHost } from '../tests/e2e/host/start';
+import { bigProse } from '../tests/helpers/big-text';
+import { type BenchRow, report } from './report';
+
+const ROOT = process.cwd();
+const CHARS = 1_005_000;
+const HIGHLIGHTS = 2000;
+const RUNS = Number(process.env.DUIZHAO_BENCH_RUNS ?? 3);
+const TITLE = '大文章基准 一百万字';
+
+/** Progress on stderr (a run takes minutes). */
+const progress = (what: string, value: unknown) => process.stderr.write(`  ${what}: ${JSON.stringify(value)}\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
+
+type Win = Window & { duizhao: DuizhaoApi };
+
+/** Opens the article from the library; times the first paragraph, highlights (if wanted) and the end painted. */
+async function open(page: Page, id: number, withHighlights: boolean) {
+  await page.evaluate(async (articleId) => {
+    const api = (window as unknown as Win).duizhao;
+    await api.saveReadingPosition({ id: articleId, offset: 0, progress: 0 });
+    await api.setDisplayScript(articleId, 'original');
+  }, id);
+  await page.reload();
+  await page.locator(`button[aria-label="打开《${TITLE}》"]`).waitFor();
+  return page.evaluate(
+    async ([title, hl]) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const painted = async () => {
+        await frame();
+        await frame();
+      };
+      const until = async (test: () => boolean) => {
+        while (!test()) await frame();
+      };
+      const button = document.querySelector(`button[aria-label="打开《${title}》"]`) as HTMLElement;
+      const t0 = performance.now();
+      button.click();
+      await until(() => document.querySelector('.dz-article .dz-paragraph') !== null);
+      await painted();
+      const first = performance.now() - t0;
+      let highlights = NaN;
+      if (hl) {
+        const scroller = document.querySelector('.reader-scroll') as HTMLElement;
+        const box = scroller.getBoundingClientRect();
+        const onScreen = () =>
+          [...document.querySelectorAll('.dz-article [data-hl]')].some((e) => {
+            const r = e.getBoundingClientRect();
+            return r.bottom > box.top && r.top < box.bottom;
+          });
+        await until(onScreen);
+        await painted();
+        highlights = performance.now() - t0;
+      }
+      // The end: jump there (as End does) until the last paragraph is on screen and painted.
+      const scroller = document.querySelector('.reader-scroll') as HTMLElement;
+      const last = () => document.querySelector('.dz-article')?.lastElementChild as HTMLElement | null;
+      await until(() => {
+        scroller.scrollTop = scroller.scrollHeight;
+        const l = last();
+        return l !== null && l.getBoundingClientRect().top < scroller.getBoundingClientRect().bottom;
+      });
+      await painted();
+      const end = performance.now() - t0;
+      return { first, highlights, end };
+    },
+    [TITLE, withHighlights] as const,
+  );
+}
+
+/** The same paragraphs as plain DOM, in a scroller over the page: until painted, and its end painted. */
+function plainDom(page: Page, paragraphs: string[]) {
+  return page.evaluate(async (paras) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const t0 = performance.now();
+    const scroller = document.createElement('div');
+    scroller.style.cssText = 'position:fixed;inset:0;overflow:auto;background:#fff;z-index:99';
+    const root = document.createElement('div');
+    root.className = 'dz-article';
+    root.style.cssText = 'max-width:38em;margin:auto;font-size:18px';
+    for (const text of paras) {
+      const p = document.createElement('p');
+      p.className = 'dz-paragraph';
+      p.textContent = text;
+      root.append(p);
+    }
+    scroller.append(root);
+    document.body.append(scroller);
+    await frame();
+    await frame();
+    const first = performance.now() - t0;
+    scroller.scrollTop = scroller.scrollHeight;
+    await frame();
+    await frame();
+    const end = performance.now() - t0;
+    scroller.remove();
+    return { first, end };
+  }, paragraphs);
+}
+
+const host = await startHost(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
+const browser = await chromium.launch({
+  executablePath: process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(host.url);
+  await page.getByTestId('article-row').first().waitFor();
+  const paragraphs = bigProse(ROOT, CHARS);
+  const text = [TITLE, ...paragraphs].join('\n');
+  const { id, chars } = await page.evaluate(
+    async ([t, title]) => {
+      const api = (window as unknown as Win).duizhao;
+      const r = await api.importText({ text: t, title });
+      if (!r.ok || r.value.status !== 'imported') throw new Error(JSON.stringify(r));
+      return { id: r.value.article.id, chars: r.value.article.charCount };
+    },
+    [text, TITLE] as const,
+  );
+
+  progress('imported', { id, chars });
+  const plain: { first: number; end: number }[] = [];
+  const bare: Awaited<ReturnType<typeof open>>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(await plainDom(page, paragraphs));
+    progress('plain DOM', plain.at(-1));
+    bare.push(await open(page, id, false));
+    progress('open', bare.at(-1));
+  }
+
+  // 2,000 highlights spread through the text, the first ones on the first screen.
+  await page.evaluate(
+    async ([articleId, n, length, colors]) => {
+      const api = (window as unknown as Win).duizhao;
+
+      for (let i = 0; i < n; i += 50) {
+        await Promise.all(
+          Array.from({ length: Math.min(50, n - i) }, (_, k) => {
+            const j = i + k;
+            const start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
+            return api.createHighlight({
+              articleId,
+              start,
+              end: start + 4 + (j % 17),
+              color: colors[j % colors.length]!,
+            });
+          }),
+        );
+      }
+    },
+    [id, HIGHLIGHTS, chars, HIGHLIGHT_COLORS] as const,
+  );
+  const marked: Awaited<ReturnType<typeof open>>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    marked.push(await open(page, id, true));
+    progress('open with highlights', marked.at(-1));
+  }
+
+  // Adding one: select a stretch of the second paragraph, click a colour, until it is painted.
+  const adds: { painted: number; roundTrip: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    adds.push(
+      await page.evaluate(async (run) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const scroller = document.querySelector('.reader-scroll') as HTMLElement;
+        scroller.scrollTop = 0;
+        for (let f = 0; f < 10; f++) await frame();
+        const paragraph = document.querySelectorAll('.dz-article .dz-paragraph')[3 + run] as HTMLElement;
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode() as Text;
+        while (node && (node.parentElement?.closest('[data-hl]') || node.length < 8)) node = walker.nextNode() as Text;
+        const range = document.createRange();
+        range.setStart(node, 1);
+        range.setEnd(node, 6);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        const waited = performance.now();
+        while (!document.querySelector('[data-testid="selection-tools"] button')) {
+          if (performance.now() - waited > 5000) throw new Error(`no selection tools: "${sel.toString()}"`);
+          await frame();
+        }
+        const before = document.querySelectorAll('.dz-article [data-hl]').length;
+        const button = document.querySelector('[data-testid="selection-tools"] button') as HTMLElement;
+        const t0 = performance.now();
+        button.click();
+        while (document.querySelectorAll('.dz-article [data-hl]').length <= before) {
+          if (performance.now() - t0 > 5000) throw new Error('the new highlight was not drawn');
+          await frame();
+        }
+        await frame();
+        await frame();
+        const painted = performance.now() - t0;
+        const api = (window as unknown as Win).duizhao;
+        const t1 = performance.now();
+        await api.listArticles();
+        return { painted, roundTrip: performance.now() - t1 };
+      }, i),
+    );
+    progress('add one', adds.at(-1));
+  }
+
+  // s2twp the first time: the first screen painted, then the whole text converted.
+  const radio = page.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name: '繁体中文，使用台湾用语' });
+  await radio.waitFor();
+  const choice = await radio.elementHandle();
+  const switchMs = await page.evaluate(
+    async (target) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      if (!target) throw new Error('no s2twp choice');
+      const t0 = performance.now();
+      target.click();
+      while (!document.querySelector('.dz-article[data-script="taiwanPhrases"] .dz-paragraph')) await frame();
+      await frame();
+      await frame();
+      const first = performance.now() - t0;
+      while (document.querySelector('.converting')) await frame();
+      return { first, whole: performance.now() - t0 };
+    },
+    choice as unknown as HTMLElement | null,
+  );
+
+  const plainFirst = median(plain.map((p) => p.first));
+  const plainEnd = median(plain.map((p) => p.end));
+  const row = (what: string, ours: number, anchor: number | null, anchorName: string, target?: number): BenchRow => ({
+    what,
+    ours,
+    anchor,
+    anchorName,
+    unit: 'ms',
+    ...(target !== undefined ? { target } : {}),
+  });
+  const at = (runs: { first: number; highlights: number; end: number }[], k: 'first' | 'highlights' | 'end') =>
+    median(runs.map((r) => r[k]));
+  report(
+    'big-article',
+    `A ${chars.toLocaleString('en')}-character article (${paragraphs.length} paragraphs) in Chromium, medians of ${RUNS}`,
+    [
+      row('open: first paragraph painted', at(bare, 'first'), plainFirst, 'plain DOM of the whole text', 150),
+      row('open: end painted after jumping there', at(bare, 'end'), plainEnd, 'plain DOM, end painted', plainEnd),
+      row('2,000 highlights: first paragraph painted', at(marked, 'first'), plainFirst, 'plain DOM', 150),
+      row(
+        '2,000 highlights: highlights on screen painted',
+        at(marked, 'highlights'),
+        plainFirst,
+        'plain DOM',
+        plainFirst,
+      ),
+      row('2,000 highlights: end painted', at(marked, 'end'), plainEnd, 'plain DOM, end painted', plainEnd),
+      row(
+        'add one highlight: click → painted',
+        median(adds.map((a) => a.painted)),
+        median(adds.map((a) => a.roundTrip)),
+        'one bridge round trip',
+        16,
+      ),
+      row('s2twp first time: first screen painted', switchMs.first, null, '', 150),
+      row('s2twp first time: whole text', switchMs.whole, null, '', 1000),
+    ],
+    { characters: chars, paragraphs: paragraphs.length, highlights: HIGHLIGHTS, runs: RUNS },
+  );
+} finally {
+  await browser.close();
+  host.stop();
+}
