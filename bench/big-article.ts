@@ -224,22 +224,17 @@ try {
   // s2twp the first time: the first screen painted, then the whole text converted.
   const radio = page.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name: '繁体中文，使用台湾用语' });
   await radio.waitFor();
-  const choice = await radio.elementHandle();
-  const switchMs = await page.evaluate(
-    async (target) => {
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      if (!target) throw new Error('no s2twp choice');
-      const t0 = performance.now();
-      target.click();
-      while (!document.querySelector('.dz-article[data-script="taiwanPhrases"] .dz-paragraph')) await frame();
-      await frame();
-      await frame();
-      const first = performance.now() - t0;
-      while (document.querySelector('.converting')) await frame();
-      return { first, whole: performance.now() - t0 };
-    },
-    choice as unknown as HTMLElement | null,
-  );
+  const switchMs = await radio.evaluate(async (target: HTMLElement) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const t0 = performance.now();
+    target.click();
+    while (!document.querySelector('.dz-article[data-script="taiwanPhrases"] .dz-paragraph')) await frame();
+    await frame();
+    await frame();
+    const first = performance.now() - t0;
+    while (document.querySelector('.converting')) await frame();
+    return { first, whole: performance.now() - t0 };
+  });
 
   const plainFirst = median(plain.map((p) => p.first));
   const plainEnd = median(plain.map((p) => p.end));

@@ -56,6 +56,12 @@ type UndoStep =
 
 const UNDO_DEPTH = 50;
 
+/** The id a highlight has while main has not stored it yet (never one of main's ids). */
+const PENDING = 'pending:';
+
+/** Whether a highlight is drawn before main has stored it (it cannot be changed until then). */
+export const isPending = (id: string) => id.startsWith(PENDING);
+
 /** Reading order: by where they start, longer first at the same start; orphaned ones at the end. */
 const readingOrder = (a: Highlight, b: Highlight) =>
   Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || b.end - a.end;
@@ -82,6 +88,7 @@ export class AnnotationStore {
   private deleted: Highlight | null = null;
   private deletedTimer: unknown;
   private lastColor: HighlightColor = 'yellow';
+  private pendingCount = 0;
   private quoteOf: (h: Highlight) => string = (h) => h.exact;
   /** Search keys folded to one script by main, for the query they were folded with. */
   private folded: { query: string; keys: Map<string, string> } | null = null;
@@ -135,12 +142,36 @@ export class AnnotationStore {
 
   // --- changes -------------------------------------------------------------------------------
 
-  /** Highlights a source range; returns the new highlight. */
+  /**
+   * Highlights a source range; returns the new highlight. It is drawn at once, before main answers
+   * (a pending highlight with the range and colour asked for), then replaced by the stored one;
+   * if main refuses, it is taken away again and the error reported.
+   */
   async create(range: { start: number; end: number }, color: HighlightColor): Promise<Highlight | null> {
     this.lastColor = color;
+    const at = new Date(this.clock.now()).toISOString();
+    const pending: Highlight = {
+      id: `${PENDING}${++this.pendingCount}`,
+      articleId: this.articleId,
+      ...range,
+      exact: '',
+      prefix: '',
+      suffix: '',
+      color,
+      note: '',
+      orphaned: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.list = [...this.list, pending];
+    this.changed(true);
     const result = await this.bridge.createHighlight({ articleId: this.articleId, ...range, color });
-    if (!this.ok(result)) return null;
-    this.list = [...this.list, result.value];
+    if (!this.ok(result)) {
+      this.list = this.list.filter((h) => h !== pending);
+      this.changed(false);
+      return null;
+    }
+    this.list = this.list.map((h) => (h === pending ? result.value : h));
     this.pushUndo({ kind: 'create', id: result.value.id });
     this.changed(true);
     return result.value;
@@ -149,7 +180,7 @@ export class AnnotationStore {
   async recolor(id: string, color: HighlightColor): Promise<void> {
     const before = this.get(id);
     this.lastColor = color;
-    if (!before || before.color === color) return this.emit();
+    if (!before || before.color === color || isPending(id)) return this.emit();
     const result = await this.bridge.updateHighlight({ id, color });
     if (!this.ok(result)) return;
     this.pushUndo({ kind: 'recolor', id, color: before.color });
@@ -158,6 +189,7 @@ export class AnnotationStore {
 
   /** Deletes a highlight (its note saved first, so that undo brings back what was typed). */
   async remove(id: string): Promise<void> {
+    if (isPending(id)) return;
     await this.saves.flush(id);
     const result = await this.bridge.deleteHighlight(id);
     if (!this.ok(result)) return;
@@ -197,7 +229,7 @@ export class AnnotationStore {
   /** The reader typed in a note: shown at once, saved debounced (see NoteSaves). */
   editNote(id: string, text: string): void {
     const h = this.get(id);
-    if (!h) return;
+    if (!h || isPending(id)) return;
     // Before the first edit the note in the list is the stored one; after it NoteSaves knows.
     const stored = h.note;
     this.list = this.list.map((x) => (x.id === id ? { ...x, note: text } : x));

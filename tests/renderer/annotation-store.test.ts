@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../preload/contract/types';
-import { AnnotationStore } from '../../renderer/annotations/annotation-store';
+import { AnnotationStore, isPending } from '../../renderer/annotations/annotation-store';
 import { NOTE_SAVE_TIMES } from '../../renderer/annotations/note-saves';
 import { FakeBridge } from './fake-bridge';
 
@@ -147,6 +147,42 @@ describe('the list, the filter and the undo stack', () => {
     expect(store.getSnapshot().highlights.map((h) => h.exact)).toEqual(['a', 'b', 'c', 'lost']);
     await store.create({ start: 1, end: 2 }, 'blue');
     expect(store.getSnapshot().highlights.map((h) => h.start)).toEqual([1, 5, 5, 30, 0]);
+  });
+
+  it('draws a new highlight before main answers, then swaps in the stored one', async () => {
+    const { bridge, store, errors } = await setup();
+    bridge.hold();
+    const made = store.create({ start: 20, end: 24 }, 'green');
+    await settle();
+    // Main has not answered: the highlight is there already, pending, with the range and colour asked for.
+    const drawn = store.getSnapshot().highlights.find((h) => h.start === 20);
+    expect(drawn).toMatchObject({ start: 20, end: 24, color: 'green' });
+    expect(isPending(drawn!.id)).toBe(true);
+    expect(bridge.rows.size).toBe(1);
+    bridge.release();
+    const stored = await made;
+    expect(stored && isPending(stored.id)).toBe(false);
+    expect(store.getSnapshot().highlights.map((h) => h.id)).toEqual([
+      store.getSnapshot().highlights[0]!.id,
+      stored!.id,
+    ]);
+    expect(bridge.rows.has(stored!.id)).toBe(true);
+    expect(store.getSnapshot().canUndo).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes a new highlight away again, and reports why, when main refuses it', async () => {
+    const { bridge, store, errors } = await setup();
+    bridge.hold();
+    bridge.failNext('createHighlight', 1);
+    const made = store.create({ start: 20, end: 24 }, 'green');
+    await settle();
+    expect(store.getSnapshot().highlights).toHaveLength(2);
+    bridge.release();
+    expect(await made).toBeNull();
+    expect(store.getSnapshot().highlights.map((h) => h.start)).toEqual([10]);
+    expect(errors).toHaveLength(1);
+    expect(store.getSnapshot().canUndo).toBe(false);
   });
 
   it('searches through the bridge’s fold: 腾讯 finds 騰訊, and filters by colour', async () => {
