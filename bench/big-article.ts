@@ -152,18 +152,20 @@ try {
   await page.evaluate(
     async ([articleId, n, length, colors]) => {
       const api = (window as unknown as Win).duizhao;
+      const got = await api.getArticle(articleId);
+      if (!got.ok) throw new Error(JSON.stringify(got));
+      const source = got.value.blocks.map((b) => b.text).join('\n');
 
       for (let i = 0; i < n; i += 50) {
         await Promise.all(
           Array.from({ length: Math.min(50, n - i) }, (_, k) => {
             const j = i + k;
-            const start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
-            return api.createHighlight({
-              articleId,
-              start,
-              end: start + 4 + (j % 17),
-              color: colors[j % colors.length]!,
-            });
+            let start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
+            // Each starts on a character and ends before the next blank (a blank-only range is refused).
+            while (/\s/.test(source[start] ?? '')) start++;
+            let end = start + 1;
+            while (end < start + 4 + (j % 17) && !/\s/.test(source[end] ?? ' ')) end++;
+            return api.createHighlight({ articleId, start, end, color: colors[j % colors.length]! });
           }),
         );
       }

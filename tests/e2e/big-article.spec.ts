@@ -1,0 +1,97 @@
+import type { DuizhaoApi } from '../../preload/contract/api';
+import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
+import { bigProse } from '../helpers/big-text';
+import { expect, test } from './fixtures';
+import { openButton, select } from './text';
+
+const TITLE = '大文章 一百万字';
+const HIGHLIGHTS = 2000;
+
+type Win = Window & { duizhao: DuizhaoApi };
+
+test('a 1,000,000-character article with 2,000 highlights: drawn where they belong, selectable, scrolled by keys, side by side', async ({
+  app,
+}) => {
+  test.setTimeout(300_000);
+  const text = [TITLE, ...bigProse(process.cwd(), 1_005_000)].join('\n');
+  const { id, length, first } = await app.evaluate(
+    async ([t, title, n, colors]) => {
+      const api = (window as unknown as Win).duizhao;
+      const r = await api.importText({ text: t, title });
+      if (!r.ok || r.value.status !== 'imported') throw new Error(JSON.stringify(r));
+      const articleId = r.value.article.id;
+      const length = r.value.article.charCount;
+      const got = await api.getArticle(articleId);
+      if (!got.ok) throw new Error(JSON.stringify(got));
+      const source = got.value.blocks.map((b) => b.text).join('\n');
+      const made: { id: string; exact: string }[] = [];
+      for (let i = 0; i < n; i += 50) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(50, n - i) }, (_, k) => {
+            const j = i + k;
+            let start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
+            // Each starts on a character and ends before the next blank (a blank-only range is refused).
+            while (/\s/.test(source[start] ?? '')) start++;
+            let end = start + 1;
+            while (end < start + 4 + (j % 17) && !/\s/.test(source[end] ?? ' ')) end++;
+            return api.createHighlight({ articleId, start, end, color: colors[j % colors.length]! });
+          }),
+        );
+        for (const h of batch) {
+          if (!h.ok) throw new Error(JSON.stringify(h));
+          made.push({ id: h.value.id, exact: h.value.exact });
+        }
+      }
+      return { id: articleId, length, first: made.slice(0, 3) };
+    },
+    [text, TITLE, HIGHLIGHTS, HIGHLIGHT_COLORS] as const,
+  );
+  expect(length).toBeGreaterThanOrEqual(1_000_000);
+  await app.reload();
+  await app.locator(openButton(TITLE)).click();
+  const article = app.locator('.dz-article');
+  await expect(article.locator('h1')).toHaveText(TITLE, { timeout: 60_000 });
+
+  // Near the reading position, each highlight covers exactly its quote.
+  for (const h of first) {
+    const drawn = article.locator(`[data-hl="${h.id}"]`);
+    await expect(drawn.first()).toBeInViewport();
+    expect((await drawn.allTextContents()).join('')).toBe(h.exact);
+  }
+
+  // A new selection highlights (drawn at once, then stored).
+  const para = article.locator('.dz-paragraph').nth(1);
+  const words = ((await para.textContent()) ?? '').slice(2, 8);
+  await select(app, words);
+  await app.getByTestId('selection-tools').getByRole('button').first().click();
+  await expect(article.locator('[data-hl]', { hasText: words }).first()).toBeVisible();
+  await expect
+    .poll(async () => {
+      const r = await app.evaluate((a) => (window as unknown as Win).duizhao.listHighlights(a), id);
+      return r.ok ? r.value.length : -1;
+    })
+    .toBe(HIGHLIGHTS + 1);
+
+  // Keys scroll it: a screen down, then to the end, where the last paragraphs show with their highlights.
+  const scroller = app.locator('.reader-scroll');
+  await scroller.focus();
+  await app.keyboard.press('PageDown');
+  await expect.poll(() => scroller.evaluate((e) => e.scrollTop)).toBeGreaterThan(300);
+  await app.keyboard.press('End');
+  await expect(article.locator('.dz-paragraph').last()).toBeInViewport({ timeout: 30_000 });
+  const nearEnd = await article.evaluate((e) =>
+    [...e.querySelectorAll('.dz-paragraph')].slice(-10).some((p) => p.querySelector('[data-hl]') !== null),
+  );
+  expect(nearEnd).toBe(true);
+  await app.keyboard.press('Home');
+  await expect(article.locator('h1')).toBeInViewport();
+
+  // Side by side: rows come, and the first highlights show in both columns.
+  await app.keyboard.press('p');
+  await expect(app.getByTestId('parallel-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.locator('.dz-pair').first()).toBeVisible({ timeout: 120_000 });
+  const h = first[0]!;
+  await expect(app.locator(`.dz-cell-source [data-hl="${h.id}"]`).first()).toBeInViewport({ timeout: 120_000 });
+  await expect(app.locator(`.dz-cell-target [data-hl="${h.id}"]`).first()).toBeInViewport();
+  expect((await app.locator(`.dz-cell-source [data-hl="${h.id}"]`).allTextContents()).join('')).toBe(h.exact);
+});
