@@ -82,7 +82,13 @@ export const readerSchema = new Schema({
       group: 'block',
       content: 'text*',
       parseDOM: [{ tag: 'p' }],
-      toDOM: () => ['p', { class: 'dz-paragraph' }, 0],
+      // Its estimated lines at the reading width (about 36 characters), for the size it takes before it
+      // is laid out (styles.css, content-visibility).
+      toDOM: (node) => [
+        'p',
+        { class: 'dz-paragraph', style: `--dz-lines: ${Math.ceil((node.content.size + 2) / 36)}` },
+        0,
+      ],
     },
     /** A paragraph inside a block quote; `level` is how deeply quoted (nested quotes indent further). */
     quote: {
