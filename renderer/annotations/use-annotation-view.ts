@@ -3,6 +3,7 @@ import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react
 import type { Highlight, HighlightColor } from '../../preload/contract/types';
 import { type DecorationUpdate, setDecorations } from '../reader/decorations';
 import { highlightsAt, layoutHighlights } from '../reader/highlights';
+import { scrollToPlace } from '../reader/reading-position';
 import type { DocRange } from '../reader/layout';
 import { isLive, type ViewHandle } from '../reader/view-handle';
 import type { AnnotationSnapshot, AnnotationStore } from './annotation-store';
@@ -61,6 +62,11 @@ const anchorOf = (r: { top: number; left: number; bottom: number }): Anchor => (
  * the decoration plugins), and what the reader is doing with it: the selection, the highlight
  * whose tools are open, the one under the pointer, the note to focus, where margin notes go.
  */
+/** Whether any highlight shows a margin note (one with a note, or the one being written). */
+function notesWanted(shown: readonly { highlight: Highlight }[], focusNote: string | null): boolean {
+  return shown.some((s) => s.highlight.note !== '' || s.highlight.id === focusNote);
+}
+
 export function useAnnotationView({
   store,
   annotations,
@@ -103,7 +109,24 @@ export function useAnnotationView({
     if (isLive(handle)) draw(handle, { emphasised, counterpart, wordChanges });
   }, [handle, emphasised, counterpart, wordChanges]);
 
-  // Margin notes sit level with their highlights: measured once the text is laid out (next frame).
+  // Margin notes sit level with their highlights: measured once the text is laid out (next frame),
+  // and again whenever the text changes height: blocks far from the screen stand at an estimated
+  // height until they come near (content-visibility), so text moves as the reader scrolls to it.
+  const [resized, setResized] = useState(0);
+  const measuring = notesWanted(shown, focusNote);
+  useEffect(() => {
+    if (!isLive(handle) || !measuring) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setResized((n) => n + 1));
+    });
+    observer.observe(handle.view.dom);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [handle, measuring]);
   useEffect(() => {
     const page = pageRef.current;
     if (!isLive(handle) || !page) return;
@@ -122,7 +145,7 @@ export function useAnnotationView({
       setNoteTops(tops);
     });
     return () => cancelAnimationFrame(frame);
-  }, [handle, shown, focusNote, pageRef, reflow]);
+  }, [handle, shown, focusNote, pageRef, reflow, resized]);
 
   const notes: PlacedNote[] = useMemo(() => {
     const out: PlacedNote[] = [];
@@ -224,8 +247,7 @@ export function useAnnotationView({
       const scroller = scrollRef.current;
       if (!target || !isLive(handle) || !scroller) return;
       const { view } = handle;
-      const box = scroller.getBoundingClientRect();
-      scroller.scrollTop += view.coordsAtPos(target.from).top - box.top - box.height / 3;
+      scrollToPlace(scroller, view, target.from, scroller.clientHeight / 3);
       setActive({ id, anchor: anchorOf(view.coordsAtPos(target.from)) });
     },
     [handle, scrollRef, shown],

@@ -26,7 +26,7 @@ import { SingleLayout, type TextLayout } from './layout';
 import { linkAtCaret, linkOfElement, useShownLink } from './links';
 import { useMarginRoom } from './margin-room';
 import { useReadOnlyView } from './read-only-view';
-import { useReadingPosition } from './reading-position';
+import { showAtTop, useReadingPosition } from './reading-position';
 import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { ReaderToolbar } from './toolbar';
@@ -123,11 +123,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (!isLive(handle) || !scroller) return;
-    scroller.scrollTop = 0;
-    if (anchorRef.current > 0) {
-      const coords = handle.view.coordsAtPos(handle.layout.posOf(anchorRef.current));
-      scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
-    }
+    showAtTop(scroller, handle, anchorRef.current);
     // The text takes the focus, unless it is in a panel beside it (the contents, the notes).
     const focused = document.activeElement;
     if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
@@ -200,8 +196,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     const scroller = scrollRef.current;
     if (!isLive(live) || !scroller) return;
     const pos = live.layout.posOf(entry.offset);
-    const coords = live.view.coordsAtPos(pos);
-    scroller.scrollTop += coords.top - scroller.getBoundingClientRect().top - 8;
+    showAtTop(scroller, live, entry.offset);
     anchorRef.current = entry.offset;
     // The caret goes there too, so that reading on from the keyboard starts at the heading.
     live.view.dispatch(live.view.state.tr.setSelection(TextSelection.create(live.view.state.doc, pos)));

@@ -1,3 +1,4 @@
+import type { EditorView } from 'prosemirror-view';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
 import type { ViewHandle } from './view-handle';
@@ -21,6 +22,23 @@ export function readingPosition(
     return { offset: layout.sourceAt(pos), progress };
   }
   return { offset: layout.sourceLength, progress };
+}
+
+/**
+ * Scrolls `scroller` so that document position `pos` stands `fromTop` px below its top edge.
+ * Blocks far from the screen are not laid out (content-visibility, styles.css) and stand at an
+ * estimated height until they come near; when those just above the place shown are laid out in
+ * the next frames and change height, the browser's scroll anchoring keeps the text under the
+ * reader where it was (checked by the big-article and reading-position specs).
+ */
+export function scrollToPlace(scroller: HTMLElement, view: EditorView, pos: number, fromTop: number): void {
+  scroller.scrollTop += view.coordsAtPos(pos).top - scroller.getBoundingClientRect().top - fromTop;
+}
+
+/** Brings source offset `offset` to the top of `scroller` (the top of the page for 0). */
+export function showAtTop(scroller: HTMLElement, { view, layout }: ViewHandle, offset: number): void {
+  if (offset > 0) scrollToPlace(scroller, view, layout.posOf(offset), 8);
+  else scroller.scrollTop = 0;
 }
 
 /**

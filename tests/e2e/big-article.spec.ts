@@ -2,7 +2,7 @@ import type { DuizhaoApi } from '../../preload/contract/api';
 import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
 import { bigProse } from '../helpers/big-text';
 import { expect, test } from './fixtures';
-import { openButton, select } from './text';
+import { firstVisible, openButton, select } from './text';
 
 const TITLE = '大文章 一百万字';
 const HIGHLIGHTS = 2000;
@@ -14,7 +14,7 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
 }) => {
   test.setTimeout(300_000);
   const text = [TITLE, ...bigProse(process.cwd(), 1_005_000)].join('\n');
-  const { id, length, first } = await app.evaluate(
+  const { id, length, first, noted } = await app.evaluate(
     async ([t, title, n, colors]) => {
       const api = (window as unknown as Win).duizhao;
       const r = await api.importText({ text: t, title });
@@ -42,7 +42,11 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
           made.push({ id: h.value.id, exact: h.value.exact });
         }
       }
-      return { id: articleId, length, first: made.slice(0, 3) };
+      // A note far into the text (three quarters down), for the margin.
+      const noted = made[Math.floor(n * 0.75)]!;
+      const u = await api.updateHighlight({ id: noted.id, note: '远处的笔记' });
+      if (!u.ok) throw new Error(JSON.stringify(u));
+      return { id: articleId, length, first: made.slice(0, 3), noted: noted.id };
     },
     [text, TITLE, HIGHLIGHTS, HIGHLIGHT_COLORS] as const,
   );
@@ -83,6 +87,33 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
     [...e.querySelectorAll('.dz-paragraph')].slice(-10).some((p) => p.querySelector('[data-hl]') !== null),
   );
   expect(nearEnd).toBe(true);
+  await app.keyboard.press('Home');
+  await expect(article.locator('h1')).toBeInViewport();
+
+  // The far note stands level with its highlight once the reader gets there, although the text
+  // above it had only estimated heights when the notes were placed.
+  const farHighlight = article.locator(`[data-hl="${noted}"]`).first();
+  await farHighlight.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await expect(farHighlight).toBeInViewport();
+  const note = app.locator(`[data-hl-note="${noted}"]`);
+  await expect(note).toBeInViewport();
+  await expect
+    .poll(async () => {
+      const [a, b] = [await farHighlight.boundingBox(), await note.boundingBox()];
+      return a && b ? Math.round(Math.abs(a.y - b.y)) : -1;
+    })
+    .toBeLessThan(30);
+  await app.keyboard.press('Home');
+
+  // Far into the text, the reader leaves and comes back to the same line (the blocks above it
+  // were never laid out in the new view: their heights are estimates until they come near).
+  await scroller.evaluate((e) => (e.scrollTop = e.scrollHeight * 0.6));
+  await app.keyboard.press('PageDown');
+  await expect.poll(() => firstVisible(scroller)).toMatch(/^\d{4,}:\d+$/);
+  const far = await firstVisible(scroller);
+  await app.keyboard.press('Escape');
+  await app.locator(openButton(TITLE)).click();
+  await expect.poll(() => firstVisible(scroller), { timeout: 60_000 }).toBe(far);
   await app.keyboard.press('Home');
   await expect(article.locator('h1')).toBeInViewport();
 

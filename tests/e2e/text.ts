@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The sample articles' titles, as their files give them (resources/samples, from shared/seeds). */
 export const TITLES = {
@@ -52,3 +52,24 @@ export async function select(app: Page, phrase: string, within = '.dz-article') 
   );
   await expect(app.getByTestId('selection-tools')).toBeVisible();
 }
+
+/**
+ * What the reader sees at the top of a reader's scroller: the block (its index in the article)
+ * and the character at the start of the first visible line, as "block:offset". A place is
+ * compared this way rather than by scrollTop: blocks far from the screen are laid out only when
+ * they come near, so the same place can sit at another scrollTop in a new view.
+ */
+export const firstVisible = (scroller: Locator) =>
+  scroller.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const article = el.querySelector('.dz-article');
+    if (!article) return 'none';
+    const caret = document.caretRangeFromPoint(article.getBoundingClientRect().left + 4, box.top + 14);
+    if (!caret) return 'none';
+    const block = [...article.children].find((c) => c.contains(caret.startContainer));
+    if (!block) return 'outside';
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(caret.startContainer, caret.startOffset);
+    return `${[...article.children].indexOf(block)}:${before.toString().length}`;
+  });
