@@ -61,6 +61,7 @@ export function createHandlers(services: Services, edges: Edges) {
       return null;
     },
     getConvertedText: (id, script) => conversions.view(id, script),
+    getTextWindow: (id, script, around) => conversions.window(id, script, around),
     setDisplayScript: (id, script) => {
       conversions.choose(id, script);
       return null;

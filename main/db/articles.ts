@@ -45,6 +45,16 @@ export interface ArticleReads {
   /** The articles, newest added first (the library's default order); a page of them when asked. */
   list(page?: { offset?: number; limit?: number }): ArticleSummary[];
   get(id: number): Article | undefined;
+  /**
+   * The first screen from source offset `offset` on (the reading position when undefined): the
+   * block holding it and those after it, until `maxChars` characters or `maxBlocks` blocks.
+   */
+  window(
+    id: number,
+    offset: number | undefined,
+    maxChars: number,
+    maxBlocks: number,
+  ): { summary: ArticleSummary; anchor: number; blocks: Block[] } | undefined;
   /** Any article with this content, deleted (not yet purged) or not. */
   findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined;
   count(): number;
@@ -238,6 +248,35 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
         .all(id) as BlockRow[]
     ).map(toBlock);
     return { ...toSummary(row), blocks, readingOffset: row.reading_offset, encoding: row.encoding };
+  }
+
+  window(
+    id: number,
+    offset: number | undefined,
+    maxChars: number,
+    maxBlocks: number,
+  ): { summary: ArticleSummary; anchor: number; blocks: Block[] } | undefined {
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ? AND deleted_at IS NULL`)
+      .get(id) as ArticleRow | undefined;
+    if (!row) return undefined;
+    const anchor = Math.max(0, offset ?? row.reading_offset);
+    const rows = this.db
+      .prepare(
+        `SELECT kind, text, start, attrs FROM article_blocks
+         WHERE article_id = @id AND position >=
+           (SELECT coalesce(max(position), 0) FROM article_blocks WHERE article_id = @id AND start <= @anchor)
+         ORDER BY position LIMIT @blocks`,
+      )
+      .all({ id, anchor, blocks: maxBlocks }) as BlockRow[];
+    const blocks: Block[] = [];
+    let chars = 0;
+    for (const r of rows) {
+      if (blocks.length > 0 && chars >= maxChars) break;
+      blocks.push(toBlock(r));
+      chars += r.text.length + 1;
+    }
+    return { summary: toSummary(row), anchor, blocks };
   }
 
   findByHash(hash: string): { summary: ArticleSummary; deleted: boolean } | undefined {

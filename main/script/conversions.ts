@@ -7,14 +7,16 @@ import {
   effectiveScript,
   sourceKind,
 } from '../../preload/contract/scripts';
-import type { Block, ConvertedText } from '../../preload/contract/types';
+import type { Block, ConvertedText, TextWindow } from '../../preload/contract/types';
+import { TEXT_WINDOW_BLOCKS, TEXT_WINDOW_CHARS } from '../../preload/contract/types';
 import type { ArticleReads, ArticleWrites } from '../db/articles';
 import type { ConversionReads, ConversionWrites } from '../db/conversions';
 import type { SettingsReads } from '../db/settings';
 import type { ChainResult, ConversionRunner } from './runner';
 
 /** What conversion needs of the library: an article and the hash of its text; where to keep the chosen script. */
-export type ConversionArticles = Pick<ArticleReads, 'get' | 'contentHash'> & Pick<ArticleWrites, 'setDisplayScript'>;
+export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash'> &
+  Pick<ArticleWrites, 'setDisplayScript'>;
 
 /**
  * Articles as shown in another script. Converted texts and their alignments are cached in SQLite
@@ -71,6 +73,34 @@ export class ConversionService {
       dictionaryVersion: this.dictionaryVersion,
       cached,
     };
+  }
+
+  /**
+   * The first screen of an article in `script` (as `view` chooses it when undefined), from source
+   * offset `around` (the reading position when undefined). Only the window's blocks are converted,
+   * and before anything asked after it (the runner works in order), so a reader asking for the
+   * window and then the whole text paints the window at once however long the whole takes.
+   * Conversion never crosses a line break, so these blocks read exactly as in the whole text.
+   */
+  async window(articleId: number, script?: DisplayScript, around?: number): Promise<TextWindow> {
+    const found = this.articles.window(articleId, around, TEXT_WINDOW_CHARS, TEXT_WINDOW_BLOCKS);
+    if (!found) throw new AppFailure('not_found', 'That article is not in the library.');
+    const { summary, anchor, blocks } = found;
+    const kind = sourceKind(summary.scriptForm);
+    const shown = effectiveScript(kind, script ?? summary.displayScript, this.settings.get().defaultScript);
+    const chain = shown === 'original' ? [] : (conversionPlan(kind, shown) ?? []);
+    const base = blocks[0]?.start ?? 0;
+    const local = blocks.map((b) => ({ ...b, start: b.start - base }));
+    const into = Math.max(0, anchor - base);
+    const common = { articleId, script: shown, anchor, charCount: summary.charCount, scriptForm: summary.scriptForm };
+    if (chain.length === 0) {
+      return { ...common, blocks: local, firstOffset: Math.min(into, local[0]?.text.length ?? 0) };
+    }
+    const result = await this.runner.convert(local.map((b) => b.text).join('\n'), chain);
+    const alignment = Alignment.fromJSON(result.alignment);
+    const converted = splitBlocks(local, result.text, alignment);
+    const first = converted[0]?.text.length ?? 0;
+    return { ...common, blocks: converted, firstOffset: Math.min(alignment.toTarget(into), first) };
   }
 
   /**

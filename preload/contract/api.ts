@@ -7,6 +7,7 @@ import type {
   BackupInfo,
   ArticleSummary,
   ConvertedText,
+  TextWindow,
   ExportResult,
   Highlight,
   ImportOutcome,
@@ -50,6 +51,11 @@ export interface CallResults {
   openExternal: null;
   saveReadingPosition: null;
   getConvertedText: ConvertedText;
+  /**
+   * The first screen of an article in a script (by default the one it is shown in), from a source
+   * offset (by default the reading position): painted while the whole text loads or converts.
+   */
+  getTextWindow: TextWindow;
   setDisplayScript: null;
   listHighlights: Highlight[];
   createHighlight: Highlight;
@@ -110,6 +116,7 @@ export const CALL_NAMES = [
   'openExternal',
   'saveReadingPosition',
   'getConvertedText',
+  'getTextWindow',
   'setDisplayScript',
   'listHighlights',
   'createHighlight',

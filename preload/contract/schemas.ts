@@ -119,6 +119,7 @@ export const argSchemas = {
     }),
   ]),
   getConvertedText: z.tuple([articleId, displayScript.optional()]),
+  getTextWindow: z.tuple([articleId, displayScript.optional(), z.number().int().nonnegative().optional()]),
   setDisplayScript: z.tuple([articleId, displayScript.nullable()]),
   listHighlights: z.tuple([articleId]),
   createHighlight: z.tuple([

@@ -252,6 +252,30 @@ export interface ConvertedText {
   cached: boolean;
 }
 
+/**
+ * The first screen of an article: its blocks from the one holding a place in the text on, in the
+ * script it is shown in, for the reader to paint at once while the whole text is loaded or
+ * converted. Never the basis of an anchor: highlights and positions wait for the whole text.
+ */
+export interface TextWindow {
+  articleId: number;
+  script: DisplayScript;
+  /** The source offset the window starts at: the reading position, unless another was asked for. */
+  anchor: number;
+  /** The blocks, in the script shown; `start` counts from the window's first block. */
+  blocks: Block[];
+  /** Where `anchor` falls in the first block's text as shown. */
+  firstOffset: number;
+  /** The whole article's length, in characters of the source. */
+  charCount: number;
+  /** The article's Traditional forms, if any (for the language the window is tagged with). */
+  scriptForm: ScriptForm | null;
+}
+
+/** The most characters and blocks a TextWindow holds: a full screen at any window size, and more. */
+export const TEXT_WINDOW_CHARS = 6000;
+export const TEXT_WINDOW_BLOCKS = 80;
+
 export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 32;
 /** The largest file the importer accepts. */

@@ -1,10 +1,10 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type DisplayScript, offeredScripts, sourceKind } from '../../preload/contract/scripts';
-import type { AppError, Article, ConvertedText } from '../../preload/contract/types';
+import type { AppError, Article, ConvertedText, TextWindow } from '../../preload/contract/types';
 import { api } from '../api';
 
 /** The language tag of the text as shown, so that fonts pick the right regional glyphs. */
-export function langOf(article: Article, shown: DisplayScript): string {
+export function langOf(article: Pick<Article, 'scriptForm'>, shown: DisplayScript): string {
   if (shown === 'simplified') return 'zh-Hans';
   if (shown === 'traditional') return 'zh-Hant';
   if (shown === 'taiwan' || shown === 'taiwanPhrases') return 'zh-Hant-TW';
@@ -13,6 +13,12 @@ export function langOf(article: Article, shown: DisplayScript): string {
   if (article.scriptForm === 'hongkong') return 'zh-Hant-HK';
   return article.scriptForm ? 'zh-Hant' : 'zh-Hans';
 }
+
+/**
+ * From this length on (characters), an article paints its first screen before the whole text is
+ * loaded or converted: below it, the whole text comes as fast as a first screen would.
+ */
+export const PREVIEW_MIN_CHARS = 50_000;
 
 /**
  * Converts to the script wanted until the one converted last is still the one wanted; returns
@@ -24,10 +30,13 @@ async function convertUntilSettled(
   from: DisplayScript,
   converting: (script: DisplayScript) => void,
   show: (script: DisplayScript, text: ConvertedText) => void,
+  firstScreen: ((script: DisplayScript) => void) | null,
 ): Promise<true | AppError> {
   let current = from;
   for (let target = wanted.current; target !== null && target !== current; target = wanted.current) {
     converting(target);
+    // The first screen is asked for first: main converts it before the whole text.
+    firstScreen?.(target);
     const result = await api().getConvertedText(articleId, target);
     if (!result.ok) return result.error;
     current = target;
@@ -62,21 +71,35 @@ export function useArticleText(
   /** The script on screen, current even before React has re-rendered. */
   const displayed = useRef<DisplayScript>('original');
 
+  /** The first screen, painted while the whole text loads or converts (big articles only). */
+  const [preview, setPreview] = useState<TextWindow | null>(null);
+
   useEffect(() => {
     let live = true;
-    void Promise.all([api().getArticle(articleId), api().getConvertedText(articleId), api().getAppInfo()]).then(
-      ([a, c, info]) => {
-        if (!live) return;
-        if (!a.ok) return onError(a.error);
-        if (!c.ok) return onError(c.error);
-        if (!info.ok) return onError(info.error);
-        anchorRef.current = a.value.readingOffset;
-        displayed.current = c.value.script;
-        setImageBase(info.value.imageBase);
-        setArticle(a.value);
-        setShown(c.value);
-      },
-    );
+    let loaded = false;
+    const bridge = api();
+    // Asked first, so that main reads (and converts) it before the whole text.
+    const firstScreen = bridge.getTextWindow(articleId);
+    const info = bridge.getAppInfo();
+    void Promise.all([firstScreen, info]).then(([w, i]) => {
+      if (live && !loaded && w.ok && i.ok && w.value.charCount >= PREVIEW_MIN_CHARS) {
+        setImageBase(i.value.imageBase);
+        setPreview(w.value);
+      }
+    });
+    void Promise.all([bridge.getArticle(articleId), bridge.getConvertedText(articleId), info]).then(([a, c, i]) => {
+      if (!live) return;
+      loaded = true;
+      setPreview(null);
+      if (!a.ok) return onError(a.error);
+      if (!c.ok) return onError(c.error);
+      if (!i.ok) return onError(i.error);
+      anchorRef.current = a.value.readingOffset;
+      displayed.current = c.value.script;
+      setImageBase(i.value.imageBase);
+      setArticle(a.value);
+      setShown(c.value);
+    });
     return () => {
       live = false;
     };
@@ -84,11 +107,20 @@ export function useArticleText(
 
   /** Shows the article in another script, keeping the reader on the same words. */
   const switchScript = useCallback(
-    async (next: DisplayScript) => {
+    async (next: DisplayScript, { firstScreen = false }: { firstScreen?: boolean } = {}) => {
       const running = wanted.current !== null;
       wanted.current = next;
       if (running) return; // the switch under way goes on to `next` when it is done
       anchorRef.current = beforeSwitch() ?? anchorRef.current;
+      // A big article shows its first screen in the new script while the whole text converts.
+      const big = firstScreen && (article?.charCount ?? 0) >= PREVIEW_MIN_CHARS;
+      let settled = false;
+      const showFirst = (target: DisplayScript) =>
+        void api()
+          .getTextWindow(articleId, target, anchorRef.current)
+          .then((w) => {
+            if (!settled && w.ok && wanted.current === target && displayed.current !== target) setPreview(w.value);
+          });
       // Each conversion done, the one asked for meanwhile (if another) is next.
       const converted = await convertUntilSettled(
         articleId,
@@ -97,15 +129,19 @@ export function useArticleText(
         setConverting,
         (target, text) => {
           displayed.current = target;
+          setPreview(null);
           setShown(text);
           void api().setDisplayScript(articleId, target);
         },
+        big ? showFirst : null,
       );
+      settled = true;
+      setPreview(null);
       if (converted !== true) onError(converted);
       wanted.current = null;
       setConverting(null);
     },
-    [anchorRef, articleId, beforeSwitch, onError],
+    [anchorRef, article, articleId, beforeSwitch, onError],
   );
 
   /** The script on screen, or the one on its way. */
@@ -113,5 +149,5 @@ export function useArticleText(
 
   const offered = useMemo(() => (article ? offeredScripts(sourceKind(article.scriptForm)) : []), [article]);
 
-  return { article, shown, imageBase, converting, offered, switchScript, target };
+  return { article, shown, preview, imageBase, converting, offered, switchScript, target };
 }

@@ -29,6 +29,7 @@ import { useReadOnlyView } from './read-only-view';
 import { showAtTop, useReadingPosition } from './reading-position';
 import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
+import { TextPreview } from './text-preview';
 import { ReaderToolbar } from './toolbar';
 import { useArticleDetails } from '../library/article-details';
 import { isLive, type ViewHandle } from './view-handle';
@@ -85,7 +86,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const readerAt = useCallback(() => positionNow()?.offset ?? null, [positionNow]);
   const beforeSwitch = useCallback(() => positionNow()?.offset, [positionNow]);
   const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
-  const { article, shown, imageBase, offered, switchScript } = text;
+  const { article, shown, preview, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
 
   /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
@@ -118,6 +119,13 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     [article, shown, t],
   );
   const { mount, handle } = useReadOnlyView(handleRef, layout, attributes);
+  // A big article's first screen stands in for the text while it loads or converts (one column).
+  const previewing = preview !== null && !paired;
+  const previewAttributes = useMemo(
+    (): Record<string, string> =>
+      preview ? { lang: langOf(preview, preview.script), 'data-script': preview.script } : {},
+    [preview],
+  );
 
   // A new view shows the anchor (where the reader was, in source offsets) at the top, before it is painted.
   useLayoutEffect(() => {
@@ -286,7 +294,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       },
       nextScript: (step) => {
         const at = offered.indexOf(text.target());
-        void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original');
+        void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original', {
+          firstScreen: !paired,
+        });
       },
       fontSize: setFontSize,
     };
@@ -340,7 +350,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           back,
           chooseScript: (script: DisplayScript) => {
             if (script === 'original') setPaired(false);
-            void switchScript(script);
+            void switchScript(script, { firstScreen: !paired || script === 'original' });
           },
           toggleParallel,
           toggleWordChanges: () => setMarkWords((on) => !on),
@@ -374,7 +384,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           aria-label={article?.title ?? t('reader.loading')}
         >
           <article className={sideBySide ? 'page paired' : 'page'} ref={pageRef}>
-            {!article && !error && <p className="muted">{t('reader.loading')}</p>}
+            {!article && !error && !previewing && <p className="muted">{t('reader.loading')}</p>}
             {article && (
               <div className="article-meta">
                 <ScriptBadge script={article.script} form={article.scriptForm} />
@@ -384,7 +394,15 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
                 ))}
               </div>
             )}
-            <div ref={mount} />
+            {previewing && (
+              <TextPreview
+                window={preview}
+                imageBase={imageBase}
+                attributes={previewAttributes}
+                scrollRef={scrollRef}
+              />
+            )}
+            <div ref={mount} hidden={previewing} />
             {wide && (
               <MarginNotes
                 notes={ann.notes}

@@ -55,7 +55,9 @@ export function useReadingPosition(
   const current = useCallback(() => {
     const scroller = scrollRef.current;
     const handle = handleRef.current;
-    return scroller && handle ? readingPosition(scroller, handle) : null;
+    // A view hidden (behind a first screen while another script converts) has no position on screen.
+    if (!scroller || !handle || handle.view.dom.getClientRects().length === 0) return null;
+    return readingPosition(scroller, handle);
   }, [scrollRef, handleRef]);
 
   const save = useCallback(() => {

@@ -52,9 +52,26 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
   );
   expect(length).toBeGreaterThanOrEqual(1_000_000);
   await app.reload();
+  await app.locator(openButton(TITLE)).waitFor();
+  // Whatever first screens are painted before the whole text is there, by script and first words.
+  const watchFirstScreens = () =>
+    app.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { firstScreens: string[] }).firstScreens = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector('.dz-preview');
+        const key = p && `${p.getAttribute('data-script')}:${(p.firstElementChild?.textContent ?? '').slice(0, 8)}`;
+        if (key && !seen.includes(key)) seen.push(key);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+  const firstScreens = () => app.evaluate(() => (window as unknown as { firstScreens: string[] }).firstScreens);
+  await watchFirstScreens();
   await app.locator(openButton(TITLE)).click();
   const article = app.locator('.dz-article');
   await expect(article.locator('h1')).toHaveText(TITLE, { timeout: 60_000 });
+  // Its first screen came first, then the whole text in its place.
+  expect(await firstScreens()).toEqual([`original:${TITLE.slice(0, 8)}`]);
+  await expect(app.locator('.dz-preview')).toHaveCount(0);
 
   // Near the reading position, each highlight covers exactly its quote.
   for (const h of first) {
@@ -116,6 +133,22 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
   await expect.poll(() => firstVisible(scroller), { timeout: 60_000 }).toBe(far);
   await app.keyboard.press('Home');
   await expect(article.locator('h1')).toBeInViewport();
+
+  // Another script: its first screen (where the reader is, in Taiwan wording) comes before the
+  // whole text is converted, then the whole text, at the same place.
+  const para3 = article.locator('.dz-paragraph').nth(2);
+  await para3.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const at = await firstVisible(scroller);
+  await app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name: '繁体中文，使用台湾用语' }).click();
+  await expect(app.locator('.dz-article[data-script="taiwanPhrases"]:not(.dz-preview)')).toBeVisible({
+    timeout: 120_000,
+  });
+  const screens = await firstScreens();
+  expect(screens.filter((k) => k.startsWith('taiwanPhrases:'))).toHaveLength(1);
+  await expect.poll(() => firstVisible(scroller)).toBe(at.replace(/:\d+$/, ':0'));
+  await app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name: '原文' }).click();
+  await expect(app.locator('.dz-article[data-script="original"]:not(.dz-preview)')).toBeVisible({ timeout: 60_000 });
+  await app.keyboard.press('Home');
 
   // Side by side: rows come, and the first highlights show in both columns.
   await app.keyboard.press('p');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alignment } from '../../preload/contract/alignment';
+import { TEXT_WINDOW_CHARS } from '../../preload/contract/types';
 import { ArticleStore } from '../../main/db/articles';
 import { openDatabase } from '../../main/db/connection';
 import { ConversionStore } from '../../main/db/conversions';
@@ -38,6 +39,61 @@ function library() {
     standard: byPrefix('產業互聯網六年'),
   };
 }
+
+describe('ConversionService.window: the first screen', () => {
+  it('starts at the block holding the reading position, in the script shown, exactly as the whole text shows it', async () => {
+    const { services, simplified } = library();
+    const article = services.articles.get(simplified)!;
+    const third = article.blocks[3]!;
+    // The reading position is inside the fourth block.
+    services.articles.saveReadingPosition(simplified, third.start + 5, 0.1);
+    const original = await services.conversions.window(simplified, 'original');
+    expect(original.anchor).toBe(third.start + 5);
+    expect(original.blocks[0]!.text).toBe(third.text);
+    expect(original.firstOffset).toBe(5);
+    expect(original.blocks.map((b) => b.text)).toEqual(
+      article.blocks.slice(3, 3 + original.blocks.length).map((b) => b.text),
+    );
+    // Block starts count from the window's first block.
+    expect(original.blocks[1]!.start).toBe(third.text.length + 1);
+
+    const whole = await services.conversions.view(simplified, 'taiwanPhrases');
+    const shown = await services.conversions.window(simplified, 'taiwanPhrases');
+    expect(shown.script).toBe('taiwanPhrases');
+    expect(shown.blocks.map((b) => b.text)).toEqual(whole.blocks.slice(3, 3 + shown.blocks.length).map((b) => b.text));
+    // The anchor maps through the conversion: where the whole text's alignment puts it in its block.
+    const alignment = Alignment.fromJSON(whole.alignment);
+    expect(shown.firstOffset).toBe(alignment.toTarget(third.start + 5) - whole.blocks[3]!.start);
+    services.close();
+  });
+
+  it('holds a screen and no more: bounded in characters, the first block always whole', async () => {
+    const { services } = library();
+    const long = ['长文', ...Array.from({ length: 400 }, (_, i) => `第${i}段。${'内存和软件'.repeat(20)}`)].join('\n');
+    const imported = services.library.importText(long, '长文');
+    if (imported.status !== 'imported') throw new Error(imported.status);
+    const id = imported.article.id;
+    const w = await services.conversions.window(id, 'taiwanPhrases', 0);
+    const source = await services.conversions.window(id, 'original', 0);
+    // Bounded in characters of the source; the conversion shows the same blocks.
+    const chars = source.blocks.reduce((n, b) => n + b.text.length + 1, 0);
+    expect(w.blocks).toHaveLength(source.blocks.length);
+    expect(w.blocks.length).toBeLessThan(400);
+    expect(chars).toBeGreaterThanOrEqual(TEXT_WINDOW_CHARS);
+    expect(chars).toBeLessThan(TEXT_WINDOW_CHARS + 200);
+    expect(w.blocks[1]!.text).toContain('記憶體和軟體');
+    expect(w.charCount).toBe(imported.article.charCount);
+    // Inside a block, the place moves with the conversion: 第5段。内存和| is 第5段。記憶體和| in Taiwan wording.
+    const inside = await services.conversions.window(id, 'taiwanPhrases', long.indexOf('第5段') + 7);
+    expect(inside.blocks[0]!.text.slice(0, inside.firstOffset)).toBe('第5段。記憶體和');
+    // Far in, it starts there.
+    const far = await services.conversions.window(id, 'original', long.indexOf('第300段'));
+    expect(far.blocks[0]!.text.startsWith('第300段')).toBe(true);
+    expect(far.firstOffset).toBe(0);
+    await expect(services.conversions.window(99999)).rejects.toMatchObject({ code: 'not_found' });
+    services.close();
+  });
+});
 
 describe('ConversionService', () => {
   it('shows an article in another script, block for block, with an exact alignment', async () => {
