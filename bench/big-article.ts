@@ -100,6 +100,8 @@ function plainDom(page: Page, paragraphs: string[]) {
     for (const text of paras) {
       const p = document.createElement('p');
       p.className = 'dz-paragraph';
+      // Laid out whole, as any page would: the reader's own skipping (content-visibility) is off here.
+      p.style.contentVisibility = 'visible';
       p.textContent = text;
       root.append(p);
     }
