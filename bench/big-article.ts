@@ -11,14 +11,14 @@
  * painted, whole text converted). "Painted" is two animation frames after the DOM shows it.
  * Prints a table (report.ts) and writes bench-results/big-article.json.
  */
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuizhaoApi } from '../preload/contract/api';
 import { HIGHLIGHT_COLORS } from '../preload/contract/types';
-import { startHost } from '../tests/e2e/host/start';
-import { bigProse } from '../tests/helpers/big-text';
+import { bigProse, spreadHighlights } from '../tests/helpers/big-text';
+import { startBrowserBench } from './chromium';
 import { type BenchRow, report } from './report';
 
 const ROOT = process.cwd();
@@ -119,11 +119,7 @@ function plainDom(page: Page, paragraphs: string[]) {
   }, paragraphs);
 }
 
-const host = await startHost(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
-const browser = await chromium.launch({
-  executablePath: process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const { host, browser, stop } = await startBrowserBench(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   await page.goto(host.url);
@@ -151,28 +147,19 @@ try {
   }
 
   // 2,000 highlights spread through the text, the first ones on the first screen.
+  const source = await page.evaluate(async (articleId) => {
+    const got = await (window as unknown as Win).duizhao.getArticle(articleId);
+    if (!got.ok) throw new Error(JSON.stringify(got));
+    return got.value.blocks.map((b) => b.text).join('\n');
+  }, id);
   await page.evaluate(
-    async ([articleId, n, length, colors]) => {
+    async ([articleId, ranges]) => {
       const api = (window as unknown as Win).duizhao;
-      const got = await api.getArticle(articleId);
-      if (!got.ok) throw new Error(JSON.stringify(got));
-      const source = got.value.blocks.map((b) => b.text).join('\n');
-
-      for (let i = 0; i < n; i += 50) {
-        await Promise.all(
-          Array.from({ length: Math.min(50, n - i) }, (_, k) => {
-            const j = i + k;
-            let start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
-            // Each starts on a character and ends before the next blank (a blank-only range is refused).
-            while (/\s/.test(source[start] ?? '')) start++;
-            let end = start + 1;
-            while (end < start + 4 + (j % 17) && !/\s/.test(source[end] ?? ' ')) end++;
-            return api.createHighlight({ articleId, start, end, color: colors[j % colors.length]! });
-          }),
-        );
+      for (let i = 0; i < ranges.length; i += 50) {
+        await Promise.all(ranges.slice(i, i + 50).map((range) => api.createHighlight({ articleId, ...range })));
       }
     },
-    [id, HIGHLIGHTS, chars, HIGHLIGHT_COLORS] as const,
+    [id, spreadHighlights(source, chars, HIGHLIGHTS, HIGHLIGHT_COLORS)] as const,
   );
   const marked: Awaited<ReturnType<typeof open>>[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -280,6 +267,5 @@ try {
     { characters: chars, paragraphs: paragraphs.length, highlights: HIGHLIGHTS, runs: RUNS },
   );
 } finally {
-  await browser.close();
-  host.stop();
+  await stop();
 }

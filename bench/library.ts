@@ -10,14 +10,13 @@
  * calls, no React), timed to its first paint, counted and scrolled the same way. Writes
  * bench-results/library.json.
  */
-import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuizhaoApi } from '../preload/contract/api';
 import { openServices } from '../main/services';
-import { startHost } from '../tests/e2e/host/start';
 import { seedBigLibrary } from '../tests/helpers/big-library';
+import { startBrowserBench } from './chromium';
 import { report, type BenchRow } from './report';
 
 const ROOT = process.cwd();
@@ -44,11 +43,7 @@ await services.indexed;
 services.close();
 const indexMs = performance.now() - t - seedMs;
 
-const host = await startHost(ROOT, dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const { host, browser, stop } = await startBrowserBench(ROOT, dataDir);
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN' });
   // The moment the first row is in the DOM, then painted (two frames later), from navigation start.
@@ -219,7 +214,6 @@ try {
   );
   console.log(`rows in the DOM: ${rowsDrawn} on opening, ${lastShown} after scrolling`);
 } finally {
-  await browser.close();
-  host.stop();
+  await stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

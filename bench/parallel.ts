@@ -9,12 +9,11 @@
  * scrolling through the article 40 px a frame (2,400 px a second at 60 frames a second). Prints a
  * table and writes bench-results/parallel.json.
  */
-import { chromium } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuizhaoApi } from '../preload/contract/api';
-import { startHost } from '../tests/e2e/host/start';
+import { startBrowserBench } from './chromium';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench-results', 'parallel.json');
@@ -30,11 +29,7 @@ let body = '';
 while (body.length < TARGET_CHARS) body += `${sample}\n\n`;
 const text = `${TITLE}\n\n${body}`;
 
-const host = await startHost(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
-const browser = await chromium.launch({
-  executablePath: process.env.DUIZHAO_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const { host, browser, stop } = await startBrowserBench(ROOT, mkdtempSync(join(tmpdir(), 'duizhao-bench-')));
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   await page.goto(host.url);
@@ -121,6 +116,5 @@ try {
   );
   console.log(`Wrote ${RESULTS}`);
 } finally {
-  await browser.close();
-  host.stop();
+  await stop();
 }

@@ -1,6 +1,6 @@
 import type { DuizhaoApi } from '../../preload/contract/api';
 import { HIGHLIGHT_COLORS } from '../../preload/contract/types';
-import { bigProse } from '../helpers/big-text';
+import { bigProse, spreadHighlights } from '../helpers/big-text';
 import { expect, test } from './fixtures';
 import { firstVisible, openButton, select } from './text';
 
@@ -14,28 +14,25 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
 }) => {
   test.setTimeout(300_000);
   const text = [TITLE, ...bigProse(process.cwd(), 1_005_000)].join('\n');
-  const { id, length, first, noted } = await app.evaluate(
-    async ([t, title, n, colors]) => {
+  const { id, length, source } = await app.evaluate(
+    async ([t, title]) => {
       const api = (window as unknown as Win).duizhao;
       const r = await api.importText({ text: t, title });
       if (!r.ok || r.value.status !== 'imported') throw new Error(JSON.stringify(r));
-      const articleId = r.value.article.id;
-      const length = r.value.article.charCount;
-      const got = await api.getArticle(articleId);
+      const got = await api.getArticle(r.value.article.id);
       if (!got.ok) throw new Error(JSON.stringify(got));
       const source = got.value.blocks.map((b) => b.text).join('\n');
+      return { id: r.value.article.id, length: r.value.article.charCount, source };
+    },
+    [text, TITLE] as const,
+  );
+  const { first, noted } = await app.evaluate(
+    async ([articleId, ranges]) => {
+      const api = (window as unknown as Win).duizhao;
       const made: { id: string; exact: string }[] = [];
-      for (let i = 0; i < n; i += 50) {
+      for (let i = 0; i < ranges.length; i += 50) {
         const batch = await Promise.all(
-          Array.from({ length: Math.min(50, n - i) }, (_, k) => {
-            const j = i + k;
-            let start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
-            // Each starts on a character and ends before the next blank (a blank-only range is refused).
-            while (/\s/.test(source[start] ?? '')) start++;
-            let end = start + 1;
-            while (end < start + 4 + (j % 17) && !/\s/.test(source[end] ?? ' ')) end++;
-            return api.createHighlight({ articleId, start, end, color: colors[j % colors.length]! });
-          }),
+          ranges.slice(i, i + 50).map((range) => api.createHighlight({ articleId, ...range })),
         );
         for (const h of batch) {
           if (!h.ok) throw new Error(JSON.stringify(h));
@@ -43,12 +40,12 @@ test('a 1,000,000-character article with 2,000 highlights: drawn where they belo
         }
       }
       // A note far into the text (three quarters down), for the margin.
-      const noted = made[Math.floor(n * 0.75)]!;
+      const noted = made[Math.floor(ranges.length * 0.75)]!;
       const u = await api.updateHighlight({ id: noted.id, note: '远处的笔记' });
       if (!u.ok) throw new Error(JSON.stringify(u));
-      return { id: articleId, length, first: made.slice(0, 3), noted: noted.id };
+      return { first: made.slice(0, 3), noted: noted.id };
     },
-    [text, TITLE, HIGHLIGHTS, HIGHLIGHT_COLORS] as const,
+    [id, spreadHighlights(source, length, HIGHLIGHTS, HIGHLIGHT_COLORS)] as const,
   );
   expect(length).toBeGreaterThanOrEqual(1_000_000);
   await app.reload();

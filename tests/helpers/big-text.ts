@@ -40,3 +40,23 @@ export function bigProse(root: string, chars: number): string[] {
   }
   return out;
 }
+
+/**
+ * `n` short highlight ranges spread through a `length`-character text `source` (the first 20 on
+ * its first screen), each starting on a character and ending before the next blank (a blank-only
+ * range is refused), coloured in turn from `colors`: what the big-article spec and bench create.
+ */
+export function spreadHighlights<C>(
+  source: string,
+  length: number,
+  n: number,
+  colors: readonly C[],
+): { start: number; end: number; color: C }[] {
+  return Array.from({ length: n }, (_, j) => {
+    let start = j < 20 ? 40 + j * 60 : Math.floor((j / n) * (length - 100));
+    while (/\s/.test(source[start] ?? '')) start++;
+    let end = start + 1;
+    while (end < start + 4 + (j % 17) && !/\s/.test(source[end] ?? ' ')) end++;
+    return { start, end, color: colors[j % colors.length]! };
+  });
+}
