@@ -1,5 +1,6 @@
 import { type RefObject, useEffect } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../preload/contract/types';
+import type { MessageKey } from '../i18n';
 
 /** What the reader's keys act on, read when a key is pressed (never captured at subscription). */
 export interface ReaderKeyContext {
@@ -14,6 +15,13 @@ export interface ReaderKeyContext {
   clearSelection(): void;
   closeTools(): void;
   togglePanel(): void;
+  panelOpen: boolean;
+  closePanel(): void;
+  /** Brings the next (1) or previous (-1) highlight in reading order on screen and opens its tools. */
+  stepHighlight(step: 1 | -1): void;
+  /** Puts the caret on the first visible line when it is off screen (before Shift+arrows select). */
+  caretToView(): void;
+  showShortcuts(): void;
   /** The article has headings, so a table of contents. */
   hasContents: boolean;
   contentsOpen: boolean;
@@ -45,6 +53,8 @@ export interface KeyCommand {
   description: string;
   /** Leave the browser's own action (no preventDefault). */
   keepDefault?: boolean;
+  /** For the shortcuts sheet (`?`): the keys as shown, and what they do in the interface's language. */
+  sheet?: { keys: string; help: MessageKey };
 }
 
 const colorKeys = ['1', '2', '3', '4', '5'];
@@ -57,65 +67,133 @@ export const READER_KEYS: readonly KeyCommand[] = [
     when: (c) => c.canUndo,
     run: (c) => c.undo(),
     description: 'Undo the last change to highlights',
+    sheet: { keys: 'Ctrl+Z', help: 'keys.undo' },
   },
   {
     keys: ['h'],
     when: (c) => c.hasSelection,
     run: (c) => c.highlight(null, false),
     description: 'Highlight the selection in the last colour',
+    sheet: { keys: 'H', help: 'keys.highlight' },
   },
   {
     keys: colorKeys,
     when: (c) => c.hasSelection,
     run: (c, e) => c.highlight(HIGHLIGHT_COLORS[colorKeys.indexOf(e.key)] ?? 'yellow', false),
     description: 'Highlight the selection in colour 1–5',
+    sheet: { keys: '1–5', help: 'keys.colors' },
   },
   {
     keys: ['n'],
     when: (c) => c.hasSelection,
     run: (c) => c.highlight(null, true),
     description: 'Highlight the selection and write a note',
+    sheet: { keys: 'N', help: 'keys.note' },
   },
   { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
   { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },
   { keys: ['Escape'], when: (c) => c.contentsOpen, run: (c) => c.closeContents(), description: 'Close the contents' },
+  { keys: ['Escape'], when: (c) => c.panelOpen, run: (c) => c.closePanel(), description: 'Close the notes panel' },
+  {
+    keys: [']'],
+    run: (c) => c.stepHighlight(1),
+    description: 'Next highlight, with its tools',
+    sheet: { keys: ']', help: 'keys.nextHighlight' },
+  },
+  {
+    keys: ['['],
+    run: (c) => c.stepHighlight(-1),
+    description: 'Previous highlight, with its tools',
+    sheet: { keys: '[', help: 'keys.previousHighlight' },
+  },
+  {
+    keys: ['?'],
+    run: (c) => c.showShortcuts(),
+    description: 'The keyboard shortcuts',
+    sheet: { keys: '?', help: 'keys.shortcuts' },
+  },
   {
     keys: ['Enter'],
     when: (c) => !c.hasSelection && c.caretLink() !== null,
     run: (c) => c.openLink(c.caretLink() ?? ''),
     description: 'Open the link the caret is in (outside the app)',
   },
-  { keys: ['m'], run: (c) => c.togglePanel(), description: 'Show or hide the notes panel' },
+  {
+    keys: ['m'],
+    run: (c) => c.togglePanel(),
+    description: 'Show or hide the notes panel',
+    sheet: { keys: 'M', help: 'keys.panel' },
+  },
   {
     keys: ['t'],
     when: (c) => c.hasContents,
     run: (c) => c.toggleContents(),
     description: 'Show or hide the table of contents',
+    sheet: { keys: 'T', help: 'keys.contents' },
   },
-  { keys: ['p'], when: (c) => c.canSwitch, run: (c) => c.toggleParallel(), description: 'Side by side on or off' },
-  { keys: ['c'], run: (c) => c.toggleWordChanges(), description: 'Mark the words the conversion changed' },
-  { keys: ['Escape'], run: (c) => c.back(), description: 'Back to the library' },
+  {
+    keys: ['p'],
+    when: (c) => c.canSwitch,
+    run: (c) => c.toggleParallel(),
+    description: 'Side by side on or off',
+    sheet: { keys: 'P', help: 'keys.parallel' },
+  },
+  {
+    keys: ['c'],
+    run: (c) => c.toggleWordChanges(),
+    description: 'Mark the words the conversion changed',
+    sheet: { keys: 'C', help: 'keys.marks' },
+  },
+  {
+    keys: ['Escape'],
+    run: (c) => c.back(),
+    description: 'Back to the library',
+    sheet: { keys: 'Esc', help: 'keys.escape' },
+  },
   {
     keys: ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'],
     when: (_c, e) => e.shiftKey,
-    run: () => undefined,
+    run: (c) => c.caretToView(),
     keepDefault: true,
-    description: 'Shift+arrows extend the selection (the text has a caret)',
+    description: 'Shift+arrows extend the selection from the first visible line (the text has a caret)',
+    sheet: { keys: 'Shift+←→↑↓', help: 'keys.select' },
   },
-  { keys: ['j', 'ArrowDown'], run: (c) => c.scroll({ lines: 1 }), description: 'Down a line' },
+  {
+    keys: ['j', 'ArrowDown'],
+    run: (c) => c.scroll({ lines: 1 }),
+    description: 'Down a line',
+    sheet: { keys: 'J ↓ / K ↑', help: 'keys.lines' },
+  },
   { keys: ['k', 'ArrowUp'], run: (c) => c.scroll({ lines: -1 }), description: 'Up a line' },
-  { keys: [' '], run: (c, e) => c.scroll({ pages: e.shiftKey ? -1 : 1 }), description: 'Down a screen (Shift: up)' },
+  {
+    keys: [' '],
+    run: (c, e) => c.scroll({ pages: e.shiftKey ? -1 : 1 }),
+    description: 'Down a screen (Shift: up)',
+    sheet: { keys: 'Space / PageDown / PageUp', help: 'keys.pages' },
+  },
   { keys: ['PageDown'], run: (c) => c.scroll({ pages: 1 }), description: 'Down a screen' },
   { keys: ['PageUp'], run: (c) => c.scroll({ pages: -1 }), description: 'Up a screen' },
-  { keys: ['Home'], run: (c) => c.scrollToEnd('start'), description: 'To the top' },
+  {
+    keys: ['Home'],
+    run: (c) => c.scrollToEnd('start'),
+    description: 'To the top',
+    sheet: { keys: 'Home / End', help: 'keys.ends' },
+  },
   { keys: ['End'], run: (c) => c.scrollToEnd('end'), description: 'To the end' },
   {
     keys: ['v'],
     when: (c) => c.canSwitch,
     run: (c, e) => c.nextScript(e.shiftKey ? -1 : 1),
     description: 'Next script (Shift: previous)',
+    sheet: { keys: 'V / Shift+V', help: 'keys.script' },
   },
-  { keys: ['+', '='], run: (c) => c.fontSize(1), keepDefault: true, description: 'Larger text' },
+  {
+    keys: ['+', '='],
+    run: (c) => c.fontSize(1),
+    keepDefault: true,
+    description: 'Larger text',
+    sheet: { keys: '+ / −', help: 'keys.size' },
+  },
   { keys: ['-'], run: (c) => c.fontSize(-1), keepDefault: true, description: 'Smaller text' },
 ];
 

@@ -32,7 +32,6 @@ export function createReadOnlyView(
     attributes: {
       class: layout.paired ? 'dz-article dz-paired' : 'dz-article',
       role: 'document',
-      'aria-readonly': 'true',
       spellcheck: 'false',
       autocorrect: 'off',
       autocapitalize: 'off',

@@ -1,46 +1,41 @@
-import { TextSelection } from 'prosemirror-state';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Alignment } from '../../preload/contract/alignment';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import type { AppError, Settings } from '../../preload/contract/types';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../../preload/contract/types';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { MarginNotes } from '../annotations/margin-notes';
 import { type NotesPanelActions, NotesPanel } from '../annotations/notes-panel';
-import { HighlightTools, SelectionTools } from '../annotations/popovers';
 import { useAnnotationSnapshot, useAnnotationStore } from '../annotations/use-annotation-store';
 import { useAnnotationView } from '../annotations/use-annotation-view';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { PairedLayout } from '../parallel/paired-layout';
 import { EncodingDialog } from '../ui/encoding-dialog';
 import { ErrorBanner } from '../ui/error-banner';
 import { ExportDialog } from '../ui/export-dialog';
 import { Notice, useNotice } from '../ui/notice';
 import { ScriptBadge } from '../ui/script-badge';
-import { forDisplay } from '../../preload/contract/display';
 import { langOf, useArticleText } from './article-text';
-import { type ContentsEntry, ContentsPanel, contentsOf, currentEntry } from './contents-panel';
-import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
-import { SingleLayout, type TextLayout } from './layout';
-import { linkAtCaret, linkOfElement, useShownLink } from './links';
+import { ContentsPanel } from './contents-panel';
+import { useContents } from './use-contents';
+import { linkOfElement, useShownLink } from './links';
 import { useMarginRoom } from './margin-room';
 import { useReadOnlyView } from './read-only-view';
+import { useTextLayout } from './use-text-layout';
 import { showAtTop, useReadingPosition } from './reading-position';
 import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
+import { caretTo } from './caret';
+import { useReaderKeys } from './reader-keys';
+import { useReaderToolbarGroups } from './reader-toolbar';
+import { ShortcutsSheet } from './shortcuts-sheet';
 import { ReaderToolbar } from './toolbar';
+import { ReaderOverlays } from './reader-overlays';
+import { useReturnFocus } from '../ui/return-focus';
+import { ARTICLE_FILES, HiddenFileInput } from '../ui/file-input';
 import { useArticleDetails } from '../library/article-details';
 import { isLive, type ViewHandle } from './view-handle';
-import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
-
-const LINE_STEP = 64;
-/** Below this width the contents panel lies over the text, and closes after a jump (as styles.css). */
-const NARROW_CONTENTS = '(max-width: 900px)';
-
-/** A CSS string value (for labels the stylesheet draws, such as a missing image's). */
-const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
+import { useOriginalUnderPointer, useWordChanges } from './word-changes';
 
 /** A settings change: a patch, or a function of the latest settings. */
 export type SettingsPatch = Partial<Settings> | ((latest: Settings) => Partial<Settings>);
@@ -71,13 +66,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
   const [panelOpen, setPanelOpen] = useState(false);
-  /** The table of contents, and the heading the reader was under when it opened. */
-  const [contents, setContents] = useState<{ current: number | null } | null>(null);
   /** Side by side: the original and the converted text in two columns. */
   const [paired, setPaired] = useState(false);
   /** Whether the places where the conversion changed words are marked. */
   const [markWords, setMarkWords] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const notice = useNotice();
   const report = useNotice();
 
@@ -89,35 +83,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const { article, shown, preview, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
 
-  /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
-  const layout: TextLayout | null = useMemo(() => {
-    if (!shown || !article || imageBase === null) return null;
-    const alignment = Alignment.fromJSON(shown.alignment);
-    const options = { imageBase };
-    if (paired && shown.script !== 'original') {
-      return new PairedLayout(
-        article.blocks,
-        shown.blocks,
-        alignment,
-        { source: langOf(article, 'original'), target: langOf(article, shown.script) },
-        options,
-      );
-    }
-    return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'), options);
-  }, [shown, article, paired, imageBase]);
-  const attributes = useMemo(
-    (): Record<string, string> =>
-      article && shown
-        ? {
-            'aria-label': t('reader.article'),
-            lang: langOf(article, shown.script),
-            'data-script': shown.script,
-            // Drawn by the stylesheet in a figure whose image was not in the file: never part of the text.
-            style: `--dz-image-missing: ${cssString(t('figure.missing'))}`,
-          }
-        : {},
-    [article, shown, t],
-  );
+  const { layout, attributes } = useTextLayout(article, shown, paired, imageBase);
   const { mount, handle } = useReadOnlyView(handleRef, layout, attributes);
   // A big article's first screen stands in for the text while it loads or converts (one column).
   const previewing = preview !== null && !paired;
@@ -132,10 +98,10 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     const scroller = scrollRef.current;
     if (!isLive(handle) || !scroller) return;
     showAtTop(scroller, handle, anchorRef.current);
-    // The text takes the focus, unless it is in a panel beside it (the contents, the notes).
+    // The text takes the focus, with the caret on the first line shown, unless focus is in a panel beside it.
     const focused = document.activeElement;
     if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
-      scroller.focus({ preventScroll: true });
+      caretTo(handle, handle.layout.posOf(anchorRef.current));
     }
   }, [handle]);
 
@@ -192,30 +158,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   });
   const shownLink = useShownLink(handle);
 
-  /** The article's headings in the script on screen. */
-  const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
-  const toggleContents = () =>
-    setContents((open) =>
-      open ? null : { current: currentEntry(entries, positionNow()?.offset ?? anchorRef.current)?.index ?? null },
-    );
-  /** Brings a heading to the top and makes it the reading position; a narrow window gets the text back. */
-  const jumpTo = (entry: ContentsEntry) => {
-    const live = handleRef.current;
-    const scroller = scrollRef.current;
-    if (!isLive(live) || !scroller) return;
-    const pos = live.layout.posOf(entry.offset);
-    showAtTop(scroller, live, entry.offset);
-    anchorRef.current = entry.offset;
-    // The caret goes there too, so that reading on from the keyboard starts at the heading.
-    live.view.dispatch(live.view.state.tr.setSelection(TextSelection.create(live.view.state.doc, pos)));
-    position.save();
-    if (window.matchMedia(NARROW_CONTENTS).matches) {
-      setContents(null);
-      scroller.focus({ preventScroll: true });
-    } else {
-      setContents({ current: entry.index });
-    }
-  };
+  const toc = useContents(article?.blocks, shown?.blocks, { handleRef, scrollRef, anchorRef }, readerAt, position.save);
+  const { entries, contents, toggle: toggleContents } = toc;
   const original = useOriginalUnderPointer(handle);
 
   const replacing = useReplaceText(
@@ -259,49 +203,47 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     if (!wide) setPanelOpen(true);
   };
 
-  // The key table reads the reader as it is when a key is pressed; the listener is added once.
-  const keys = useRef<ReaderKeyContext | null>(null);
-  useLayoutEffect(() => {
-    keys.current = {
-      hasSelection: ann.selection !== null,
-      hasTools: ann.active !== null,
-      canUndo: annotations.canUndo,
-      canSwitch: offered.length > 1,
-      undo: () => void store.undo(),
-      highlight,
-      clearSelection: ann.dropSelection,
-      closeTools: () => ann.setActive(null),
-      togglePanel: () => setPanelOpen((open) => !open),
-      hasContents: entries.length > 0,
-      contentsOpen: contents !== null,
-      toggleContents,
-      closeContents: () => setContents(null),
-      caretLink: () => {
-        const live = handleRef.current;
-        return isLive(live) && live.view.hasFocus() ? linkAtCaret(live.view.state) : null;
-      },
-      openLink,
-      toggleParallel,
-      toggleWordChanges: () => setMarkWords((on) => !on),
-      back,
-      scroll: ({ lines = 0, pages = 0 }) => {
-        const scroller = scrollRef.current;
-        scroller?.scrollBy({ top: lines * LINE_STEP + pages * scroller.clientHeight * 0.9 });
-      },
-      scrollToEnd: (end) => {
-        const scroller = scrollRef.current;
-        if (scroller) scroller.scrollTop = end === 'start' ? 0 : scroller.scrollHeight;
-      },
-      nextScript: (step) => {
-        const at = offered.indexOf(text.target());
-        void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original', {
-          firstScreen: !paired,
-        });
-      },
-      fontSize: setFontSize,
-    };
+  const textFocus = () => scrollRef.current;
+  const pickReplacement = useCallback(() => replaceInput.current?.click(), []);
+  useReturnFocus(panelOpen, textFocus);
+  useReturnFocus(contents !== null, textFocus);
+  /** Closes a highlight's tools; the caret goes to the highlight, so that reading on starts there. */
+  const closeTools = () => {
+    const live = handleRef.current;
+    const at = ann.shown.find((s) => s.highlight.id === ann.active?.id);
+    ann.setActive(null);
+    if (at && isLive(live)) caretTo(live, at.to);
+    else scrollRef.current?.focus({ preventScroll: true });
+  };
+  useReaderKeys({
+    scrollRef,
+    handleRef,
+    hasSelection: ann.selection !== null,
+    activeId: ann.active?.id ?? null,
+    canUndo: annotations.canUndo,
+    offered,
+    target: text.target,
+    paired,
+    panelOpen,
+    hasContents: entries.length > 0,
+    contentsOpen: contents !== null,
+    shown: ann.shown,
+    undo: () => void store.undo(),
+    highlight,
+    clearSelection: ann.dropSelection,
+    closeTools,
+    setPanelOpen,
+    toggleContents,
+    closeContents: toc.close,
+    openLink,
+    toggleParallel,
+    toggleWordChanges: () => setMarkWords((on) => !on),
+    back,
+    switchScript: (script, options) => void switchScript(script, options),
+    fontSize: setFontSize,
+    goTo: ann.goTo,
+    showShortcuts: () => setShortcuts(true),
   });
-  useKeyCommands(READER_KEYS, keys);
 
   const { goTo } = ann;
   const noteActions: NotesPanelActions = useMemo(
@@ -327,40 +269,52 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const titleBlock = about ? about.blocks.findIndex((b) => b.text === about.title) : -1;
   const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? about?.title;
   const meta = about && [about.source, about.author && t('reader.by', { author: about.author }), about.publishedAt];
-  const activeHighlight = ann.activeHighlight;
+
+  const toolbarGroups = useReaderToolbarGroups(
+    {
+      offered,
+      script: shown?.script,
+      paired,
+      markWords,
+      panelOpen,
+      hasContents: entries.length > 0,
+      contentsOpen: contents !== null,
+      highlightCount: annotations.highlights.length,
+      settings,
+    },
+    {
+      chooseScript: (script: DisplayScript) => {
+        if (script === 'original') setPaired(false);
+        void switchScript(script, { firstScreen: !paired || script === 'original' });
+      },
+      toggleParallel,
+      toggleWordChanges: () => setMarkWords((on) => !on),
+      togglePanel: () => setPanelOpen((open) => !open),
+      toggleContents,
+      exportNotes: () => setExporting(true),
+      replaceText: pickReplacement,
+      editDetails: () => about && details.open(about),
+      fontSize: setFontSize,
+      settings: onSettings,
+      shortcuts: () => setShortcuts(true),
+    },
+  );
 
   return (
     <div className="reader" data-testid="reader">
       <ReaderToolbar
-        replaceInput={replaceInput}
-        state={{
-          title: shownTitle,
-          offered,
-          script: shown?.script,
-          converting: text.converting !== null,
-          paired,
-          markWords,
-          panelOpen,
-          hasContents: entries.length > 0,
-          contentsOpen: contents !== null,
-          highlightCount: annotations.highlights.length,
-          settings,
-        }}
-        actions={{
-          back,
-          chooseScript: (script: DisplayScript) => {
-            if (script === 'original') setPaired(false);
-            void switchScript(script, { firstScreen: !paired || script === 'original' });
-          },
-          toggleParallel,
-          toggleWordChanges: () => setMarkWords((on) => !on),
-          togglePanel: () => setPanelOpen((open) => !open),
-          toggleContents,
-          exportNotes: () => setExporting(true),
-          replaceText: (file) => void replacing.replace(file),
-          editDetails: () => about && details.open(about),
-          fontSize: setFontSize,
-          settings: onSettings,
+        title={shownTitle}
+        onBack={back}
+        status={text.converting ? t('reader.converting') : ''}
+        groups={toolbarGroups}
+      />
+      <HiddenFileInput
+        inputRef={replaceInput}
+        accept={ARTICLE_FILES}
+        label={t('replace.hint')}
+        testId="replace-input"
+        onFiles={([file]) => {
+          if (file) void replacing.replace(file);
         }}
       />
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
@@ -369,9 +323,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <ContentsPanel
             entries={entries}
             current={contents.current}
-            onGo={jumpTo}
+            onGo={toc.jumpTo}
             onClose={() => {
-              setContents(null);
+              toc.close();
               scrollRef.current?.focus({ preventScroll: true });
             }}
           />
@@ -419,43 +373,19 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
-      {shownLink && (
-        <div className="link-status" role="status" data-testid="link-status">
-          <span className="link-url">{forDisplay(shownLink)}</span>
-          <span className="muted">{t('link.open')}</span>
-        </div>
-      )}
-      {original && <OriginalTooltip original={original} lang={article ? langOf(article, 'original') : undefined} />}
-      {ann.selection && (
-        <SelectionTools
-          anchor={ann.selection.anchor}
-          onHighlight={(color) => highlight(color)}
-          onNote={() => highlight(null, true)}
-        />
-      )}
-      {ann.active && activeHighlight && (
-        <HighlightTools
-          highlight={activeHighlight}
-          anchor={ann.active.anchor}
-          onColor={(color) => void store.recolor(activeHighlight.id, color)}
-          onNote={() => editNote(activeHighlight.id)}
-          onCopy={() => ann.copy(activeHighlight.id)}
-          onDelete={() => {
-            ann.setActive(null);
-            void store.remove(activeHighlight.id);
-          }}
-          onClose={() => ann.setActive(null)}
-        />
-      )}
-      {annotations.deleted && (
-        <Notice
-          message={t('hl.deleted')}
-          testId="undo-notice"
-          onClose={() => undefined}
-          action={{ label: t('delete.undo'), run: () => void store.undo() }}
-        />
-      )}
+      <ReaderOverlays
+        shownLink={shownLink}
+        original={original}
+        originalLang={article ? langOf(article, 'original') : undefined}
+        ann={ann}
+        store={store}
+        deleted={annotations.deleted !== null}
+        highlight={highlight}
+        editNote={editNote}
+        closeTools={closeTools}
+      />
       {details.element}
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
       {replacing.asking && <EncodingDialog ask={replacing.asking} onChoose={replacing.answer} />}
       {exporting && (
         <ExportDialog

@@ -1,200 +1,193 @@
-import { type RefObject } from 'react';
-import type { DisplayScript } from '../../preload/contract/scripts';
-import { FONT_SIZE_MAX, FONT_SIZE_MIN, type Settings, type Theme } from '../../preload/contract/types';
-import { useI18n } from '../i18n';
-import { ARTICLE_FILES, HiddenFileInput } from '../ui/file-input';
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { forDisplay } from '../../preload/contract/display';
+import { useI18n } from '../i18n';
 
-const THEMES: readonly Theme[] = ['light', 'sepia', 'dark'];
-
-/** What the toolbar shows. */
-export interface ToolbarState {
-  title: string | undefined;
-  offered: readonly DisplayScript[];
-  /** The script on screen. */
-  script: DisplayScript | undefined;
-  converting: boolean;
-  paired: boolean;
-  markWords: boolean;
-  panelOpen: boolean;
-  /** The article has headings: the contents button shows. */
-  hasContents: boolean;
-  contentsOpen: boolean;
-  highlightCount: number;
-  settings: Settings;
+/**
+ * One group of the reader's toolbar: a few related controls that stay together, in the bar when
+ * there is room and in the overflow menu when there is not. The toolbar knows nothing of what a
+ * group holds: adding one is one entry in the list given to it (see reader-toolbar.tsx).
+ */
+export interface ToolbarGroup {
+  /** Stable id (measured widths are kept by it). */
+  id: string;
+  /** What the group is for, read out and shown as its heading in the overflow menu. */
+  label: string;
+  /**
+   * Which groups fold first when the window is narrow: the lowest. Groups of equal priority fold
+   * from the end of the bar.
+   */
+  priority: number;
+  /** The controls: the same element in the bar and in the menu (the menu lays it out in rows). */
+  content: ReactNode;
 }
 
-/** What the toolbar reports. */
-export interface ToolbarActions {
-  back(): void;
-  chooseScript(script: DisplayScript): void;
-  toggleParallel(): void;
-  toggleWordChanges(): void;
-  togglePanel(): void;
-  toggleContents(): void;
-  exportNotes(): void;
-  replaceText(file: File): void;
-  /** Opens "Edit details…" (title, author, source, date). */
-  editDetails(): void;
-  fontSize(delta: 1 | -1): void;
-  settings(patch: Partial<Settings>): void;
+/** Room the title keeps before a group folds (its full text is on hover and focus). */
+const TITLE_MIN = 96;
+/** The bar's gap between groups (as styles.css). */
+const GAP = 8;
+
+/** The ids of the groups that fold, in folding order (lowest priority first, then last first). */
+export function foldOrder(groups: readonly ToolbarGroup[]): string[] {
+  return groups
+    .map((g, index) => ({ g, index }))
+    .sort((a, b) => a.g.priority - b.g.priority || b.index - a.index)
+    .map(({ g }) => g.id);
 }
 
-/** The reader's toolbar: back, scripts, side by side, marks, contents, notes, export, replace text, size, theme. */
+/**
+ * The reader's toolbar: back, the article's title (cut short, whole on hover and focus), the
+ * groups that fit, and a "More" button holding the rest. It never wraps and never overflows: a
+ * group that does not fit goes into the menu whole, and comes back when the window widens.
+ */
 export function ReaderToolbar({
-  state,
-  actions,
-  replaceInput,
+  title,
+  onBack,
+  groups,
+  status,
 }: {
-  state: ToolbarState;
-  actions: ToolbarActions;
-  replaceInput: RefObject<HTMLInputElement | null>;
+  title: string | undefined;
+  onBack(): void;
+  groups: readonly ToolbarGroup[];
+  /** Read out politely (e.g. "Converting…"). */
+  status: string;
 }) {
   const { t } = useI18n();
-  const { offered, settings } = state;
+  const barRef = useRef<HTMLElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [folded, setFolded] = useState(0);
+  const [open, setOpen] = useState(false);
+  const widths = useRef(new Map<string, number>());
+  const [room, setRoom] = useState('');
+  const menuId = useId();
+  const moreRef = useRef<HTMLButtonElement>(null);
+
+  const ids = groups.map((g) => `${g.id}:${g.priority}`).join(' ');
+  const order = useMemo(() => foldOrder(groups), [ids]); // eslint-disable-line react-hooks/exhaustive-deps -- the ids say it all
+  const foldedIds = new Set(order.slice(0, folded));
+  const inBar = groups.filter((g) => !foldedIds.has(g.id));
+  const inMenu = groups.filter((g) => foldedIds.has(g.id));
+  const menuOpen = open && inMenu.length > 0;
+
+  // The bar's width and the title's (which takes what the groups leave): any change to either
+  // (a resize, a group's content, the language) measures again.
+  useEffect(() => {
+    const bar = barRef.current;
+    const titleBox = titleRef.current;
+    if (!bar || !titleBox) return;
+    const observer = new ResizeObserver(() => setRoom(`${bar.clientWidth}|${titleBox.offsetWidth}`));
+    observer.observe(bar);
+    observer.observe(titleBox);
+    return () => observer.disconnect();
+  }, []);
+
+  // Before paint: measure the groups on the bar; fold one more while the bar overflows, unfold
+  // one while the title has room to spare for it. Each step renders again and measures again.
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    const titleBox = titleRef.current;
+    if (!bar || !titleBox) return;
+    for (const element of bar.querySelectorAll<HTMLElement>('[data-group]')) {
+      widths.current.set(element.dataset.group ?? '', element.offsetWidth);
+    }
+    const overflows = bar.scrollWidth > bar.clientWidth + 1 || titleBox.offsetWidth < TITLE_MIN - 1;
+    if (overflows && folded < order.length) return setFolded(folded + 1);
+    if (!overflows && folded > 0) {
+      const next = order[folded - 1] ?? '';
+      const need = (widths.current.get(next) ?? Infinity) + GAP;
+      // The More button goes when the last group comes back: its room counts too.
+      const freed = folded === 1 ? (moreRef.current?.offsetWidth ?? 0) + GAP : 0;
+      if (titleBox.offsetWidth - TITLE_MIN + freed >= need) setFolded(folded - 1);
+    }
+  }, [folded, room, order]);
+
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) moreRef.current?.focus();
+  }, []);
+  // The menu closes on a click outside it.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      const menu = document.getElementById(menuId);
+      if (!(e.target instanceof Node) || menu?.contains(e.target) || moreRef.current?.contains(e.target)) return;
+      close(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open, menuId, close]);
+
+  const shownTitle = title === undefined ? '' : forDisplay(title);
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
+    <header className="toolbar-header" ref={barRef}>
       <button
         type="button"
-        className="tool"
-        onClick={actions.back}
+        className="tool back-tool"
+        onClick={onBack}
         aria-label={t('reader.back')}
         title={`${t('reader.back')} (Esc)`}
       >
-        ← <span className="tool-label">{t('library.title')}</span>
+        <span aria-hidden="true">← </span>
+        <span className="tool-label">{t('library.title')}</span>
       </button>
-      <div className="toolbar-title" aria-hidden="true">
-        {state.title === undefined ? undefined : forDisplay(state.title)}
-      </div>
-      {offered.length > 1 && (
-        <div
-          className="tool-group script-switch"
-          role="radiogroup"
-          aria-label={t('reader.script')}
-          title={t('reader.scriptHint')}
-        >
-          {offered.map((script) => (
-            <button
-              key={script}
-              type="button"
-              role="radio"
-              aria-checked={state.script === script}
-              className="tool script-option"
-              onClick={() => actions.chooseScript(script)}
-              aria-label={t(`display.${script}.long`)}
-              title={`${t(`display.${script}.long`)} — ${t('reader.scriptHint')}`}
-              data-script={script}
-            >
-              {t(`display.${script}`)}
-            </button>
-          ))}
-        </div>
-      )}
-      {offered.length > 1 && (
-        <div className="tool-group">
+      {/* Cut short on the bar; its whole text on hover (title) and on focus (styles.css). */}
+      <h1
+        className="toolbar-title"
+        ref={titleRef}
+        title={shownTitle}
+        data-full={shownTitle}
+        tabIndex={shownTitle ? 0 : undefined}
+        data-testid="toolbar-title"
+      >
+        {shownTitle}
+      </h1>
+      <div className="toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
+        {inBar.map((g) => (
+          <div key={g.id} className="tool-group" role="group" aria-label={g.label} data-group={g.id}>
+            {g.content}
+          </div>
+        ))}
+        {inMenu.length > 0 && (
           <button
             type="button"
-            className="tool"
-            aria-pressed={state.paired}
-            onClick={actions.toggleParallel}
-            title={t('parallel.hint')}
-            data-testid="parallel-toggle"
+            ref={moreRef}
+            className="tool more-tool"
+            aria-expanded={menuOpen}
+            aria-controls={menuOpen ? menuId : undefined}
+            onClick={() => setOpen((o) => !o)}
+            title={t('toolbar.moreHint')}
+            data-testid="toolbar-more"
           >
-            {t('parallel.toggle')}
-          </button>
-          <button
-            type="button"
-            className="tool"
-            aria-pressed={state.markWords}
-            onClick={actions.toggleWordChanges}
-            title={t('marks.hint')}
-            disabled={state.script === 'original'}
-          >
-            {t('marks.toggle')}
-          </button>
-        </div>
-      )}
-      <span className="sr-only" role="status" aria-live="polite">
-        {state.converting ? t('reader.converting') : ''}
-      </span>
-      <div className="tool-group">
-        {state.hasContents && (
-          <button
-            type="button"
-            className="tool"
-            aria-pressed={state.contentsOpen}
-            onClick={actions.toggleContents}
-            title={t('contents.hint')}
-            data-testid="contents-toggle"
-          >
-            {t('contents.toggle')}
+            {t('toolbar.more')}
+            <span aria-hidden="true"> ▾</span>
           </button>
         )}
-        <button
-          type="button"
-          className="tool"
-          aria-pressed={state.panelOpen}
-          onClick={actions.togglePanel}
-          title={t('notes.toggleHint')}
-        >
-          {t('notes.toggle')}
-          {state.highlightCount > 0 && <span className="count"> {state.highlightCount}</span>}
-        </button>
-        <button type="button" className="tool" onClick={actions.exportNotes} data-testid="export-button">
-          {t('export.button')}
-        </button>
-        <button type="button" className="tool" onClick={actions.editDetails} title={t('details.button')}>
-          {t('reader.details')}
-        </button>
-        <button type="button" className="tool" onClick={() => replaceInput.current?.click()} title={t('replace.hint')}>
-          {t('replace.button')}
-        </button>
-        <HiddenFileInput
-          inputRef={replaceInput}
-          accept={ARTICLE_FILES}
-          label={t('replace.hint')}
-          testId="replace-input"
-          onFiles={([file]) => {
-            if (file) actions.replaceText(file);
-          }}
-        />
+        {menuOpen && (
+          <div
+            id={menuId}
+            className="toolbar-menu"
+            data-testid="toolbar-menu"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                close(true);
+              }
+            }}
+          >
+            {inMenu.map((g) => (
+              <div key={g.id} className="menu-group" role="group" aria-label={g.label} data-menu-group={g.id}>
+                <div className="menu-group-label" aria-hidden="true">
+                  {g.label}
+                </div>
+                <div className="tool-group">{g.content}</div>
+              </div>
+            ))}
+          </div>
+        )}
       </div>
-      <div className="tool-group">
-        <button
-          type="button"
-          className="tool"
-          onClick={() => actions.fontSize(-1)}
-          aria-label={t('reader.smaller')}
-          title={`${t('reader.smaller')} (-)`}
-          disabled={settings.fontSize <= FONT_SIZE_MIN}
-        >
-          A−
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => actions.fontSize(1)}
-          aria-label={t('reader.larger')}
-          title={`${t('reader.larger')} (+)`}
-          disabled={settings.fontSize >= FONT_SIZE_MAX}
-        >
-          A+
-        </button>
-      </div>
-      <div className="tool-group" role="radiogroup" aria-label={t('reader.theme')}>
-        {THEMES.map((theme) => (
-          <button
-            key={theme}
-            type="button"
-            role="radio"
-            aria-checked={settings.theme === theme}
-            className={`tool swatch swatch-${theme}`}
-            onClick={() => actions.settings({ theme })}
-            aria-label={t(`reader.theme.${theme}`)}
-            title={t(`reader.theme.${theme}`)}
-          />
-        ))}
-      </div>
+      <span className="sr-only" role="status" aria-live="polite">
+        {status}
+      </span>
     </header>
   );
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openButton, TITLES } from './text';
+import { openButton, TITLES, toolbarTool } from './text';
 
 /** Adds an article through "Paste text…", with its title. */
 async function paste(app: Page, title: string, text: string) {
@@ -73,7 +73,7 @@ test('details edited from the library are kept after a reload; Esc cancels; focu
 test('details edited from the reader show at once and are kept after a reload', async ({ app, shot }) => {
   await app.locator(openButton(TITLES.simplified)).click();
   await expect(app.locator('.dz-article h1')).toHaveText(TITLES.simplified);
-  const toolbarButton = app.getByRole('toolbar').getByRole('button', { name: '详情…' });
+  const toolbarButton = await toolbarTool(app, app.getByRole('toolbar').getByRole('button', { name: '详情…' }));
   await toolbarButton.click();
   const dialog = app.getByTestId('details-dialog');
   await dialog.getByLabel('标题').fill('腾讯的第三次开放');
@@ -99,7 +99,7 @@ test('details edited from the reader show at once and are kept after a reload', 
   await expect(app.locator('.page .article-meta')).toContainText('作者：王记者');
 
   // Clearing the author (blank) removes it.
-  await app.getByRole('toolbar').getByRole('button', { name: '详情…' }).click();
+  await (await toolbarTool(app, app.getByRole('toolbar').getByRole('button', { name: '详情…' }))).click();
   await dialog.getByLabel('作者').fill('');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { TITLES, openButton, article, scriptOption, select } from './text';
+import { TITLES, openButton, article, scriptOption, select, toolbarTool } from './text';
 
 /** The texts of the highlights drawn in the article, each joined across the spans it is split into. */
 const highlighted = (app: Page) =>
@@ -214,7 +214,7 @@ test('highlights export in the chosen format and script, and the JSON imports ba
   await app.waitForTimeout(500);
 
   // Markdown in Simplified, for this article.
-  await app.getByTestId('export-button').click();
+  await (await toolbarTool(app, app.getByTestId('export-button'))).click();
   const dialog = app.getByTestId('export-dialog');
   await dialog.getByLabel('格式').selectOption('markdown');
   await dialog.getByLabel('引文字形').selectOption('simplified');
@@ -227,7 +227,7 @@ test('highlights export in the chosen format and script, and the JSON imports ba
   await expect(app.getByTestId('notice')).toContainText('已导出 1 处标注');
 
   // JSON, then delete the highlight and import the file back from the library.
-  await app.getByTestId('export-button').click();
+  await (await toolbarTool(app, app.getByTestId('export-button'))).click();
   await app.getByTestId('export-dialog').getByLabel('格式').selectOption('json');
   const json = await exported(() => app.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click());
   await article(app).locator('.hl').first().click();

@@ -73,3 +73,13 @@ export const firstVisible = (scroller: Locator) =>
     before.setEnd(caret.startContainer, caret.startOffset);
     return `${[...article.children].indexOf(block)}:${before.toString().length}`;
   });
+
+/**
+ * A reader toolbar control, brought out of the toolbar's More menu when the window is too narrow
+ * for its group (issue 14: groups fold into More rather than wrap).
+ */
+export async function toolbarTool(app: Page, tool: Locator): Promise<Locator> {
+  await expect(app.getByRole('toolbar', { name: '阅读选项' })).toBeVisible();
+  if (!(await tool.isVisible())) await app.getByTestId('toolbar-more').click();
+  return tool;
+}
