@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DISPLAY_SCRIPTS, type DisplayScript } from '../preload/contract/scripts';
 import type { AppError, AppInfo, ArticleSummary, Settings } from '../preload/contract/types';
 import { api, type CallError, unwrap } from './api';
-import { I18nProvider, LOCALE_NAMES, resolveLocale, UI_LOCALES, useI18n } from './i18n';
+import { I18nProvider, LOCALE_NAMES, resolveLocale, translator, UI_LOCALES, useI18n } from './i18n';
 import { useAnnotationImport } from './library/annotation-import';
 import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backups';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
@@ -25,6 +25,19 @@ interface Boot {
 }
 
 /** Loads what the first screen needs, then renders the app in the right language. */
+/**
+ * Back from the reader, focus returns to the article's row (once the list has drawn it), else to
+ * the library's heading region: never to the page body.
+ */
+function focusRow(id: number, frames = 30) {
+  requestAnimationFrame(() => {
+    const open = document.querySelector<HTMLElement>(`[data-article-id="${id}"] .article-open`);
+    if (open) return open.focus();
+    if (frames > 0) return focusRow(id, frames - 1);
+    document.querySelector<HTMLElement>('.library button')?.focus();
+  });
+}
+
 export function App() {
   const [boot, setBoot] = useState<Boot | null>(null);
   const [fatal, setFatal] = useState<AppError | null>(null);
@@ -40,6 +53,8 @@ export function App() {
   const locale = resolveLocale(boot?.settings.locale ?? 'system', boot?.info.systemLocale ?? navigator.language);
   useEffect(() => {
     document.documentElement.lang = locale;
+    // The window's title (Electron follows the document's) is in the interface's language too.
+    document.title = translator(locale)('app.windowTitle');
   }, [locale]);
   if (fatal) return <pre role="alert">{fatal.detail}</pre>;
   if (!boot) return null;
@@ -213,6 +228,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
           onBack={() => {
             setView({ name: 'library' });
             void refresh();
+            focusRow(view.id);
           }}
         />
       ) : (

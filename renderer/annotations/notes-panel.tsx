@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { HIGHLIGHT_COLORS, type Highlight } from '../../preload/contract/types';
 import { useI18n } from '../i18n';
 import type { AnnotationSnapshot } from './annotation-store';
@@ -34,6 +35,8 @@ export function NotesPanel({
   const color = filter.colors.length === 1 ? filter.colors[0] : 'all';
   const placed = visible.filter((h) => !h.orphaned);
   const orphaned = visible.filter((h) => h.orphaned);
+  /** The highlight whose empty note is being written: an empty note shows a box only then. */
+  const [writing, setWriting] = useState<string | null>(null);
 
   const item = (h: Highlight) => (
     <li key={h.id} className={`panel-item hl-border-${h.color}`} data-testid="panel-item">
@@ -47,13 +50,25 @@ export function NotesPanel({
         <span className={`dot hl-swatch-${h.color}`} aria-hidden="true" />
         {quoteOf(h)}
       </button>
-      <NoteEditor
-        highlight={h}
-        label={t('hl.note', { quote: short(quoteOf(h)) })}
-        autoFocus={focusId === h.id}
-        state={notes.get(h.id) ?? 'saved'}
-        actions={actions}
-      />
+      {h.note !== '' || focusId === h.id || writing === h.id || notes.get(h.id) === 'failed' ? (
+        <NoteEditor
+          highlight={h}
+          label={t('hl.note', { quote: short(quoteOf(h)) })}
+          autoFocus={focusId === h.id || writing === h.id}
+          state={notes.get(h.id) ?? 'saved'}
+          actions={actions}
+          onBlur={() => setWriting((now) => (now === h.id ? null : now))}
+        />
+      ) : (
+        <button
+          type="button"
+          className="link add-note"
+          onClick={() => setWriting(h.id)}
+          aria-label={`${t('notes.addNote')}: ${short(quoteOf(h))}`}
+        >
+          {t('notes.addNote')}
+        </button>
+      )}
       <button type="button" className="icon-button" onClick={() => actions.onDelete(h)} aria-label={t('hl.delete')}>
         ×
       </button>
@@ -61,7 +76,18 @@ export function NotesPanel({
   );
 
   return (
-    <aside className="notes-panel" aria-label={t('notes.title')} data-testid="notes-panel">
+    <aside
+      className="notes-panel"
+      aria-label={t('notes.title')}
+      data-testid="notes-panel"
+      onKeyDown={(e) => {
+        // Esc on anything in the panel closes the panel, not the reader (a note's field blurs first).
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        e.stopPropagation();
+        actions.onClose();
+      }}
+    >
       <header className="panel-header">
         <h2>{t('notes.title')}</h2>
         <button type="button" className="icon-button" onClick={actions.onClose} aria-label={t('hl.close')}>
@@ -75,7 +101,14 @@ export function NotesPanel({
           onChange={(e) => actions.onQuery(e.target.value)}
           aria-label={t('notes.search')}
           placeholder={t('notes.search')}
-          onKeyDown={(e) => e.stopPropagation()}
+          onKeyDown={(e) => {
+            // Typing here is a search, not reader keys; Esc clears it, then closes the panel.
+            e.stopPropagation();
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            if (filter.query !== '') actions.onQuery('');
+            else actions.onClose();
+          }}
         />
         <div role="radiogroup" aria-label={t('notes.filter')} className="color-filter">
           <button
@@ -100,7 +133,11 @@ export function NotesPanel({
             />
           ))}
         </div>
-        <p className="muted">{t('notes.count', { count: highlights.length })}</p>
+        <p className="muted" data-testid="panel-count">
+          {visible.length === highlights.length
+            ? t('notes.count', { count: highlights.length })
+            : t('notes.countFiltered', { shown: visible.length, count: highlights.length })}
+        </p>
       </div>
       {highlights.length === 0 ? (
         <p className="muted panel-empty">{t('notes.empty')}</p>

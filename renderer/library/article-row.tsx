@@ -37,6 +37,7 @@ export function ArticleRow({ article: a, index, setSize, hit, sortKey, rowRef, s
       aria-posinset={index + 1}
       className="article-row"
       data-testid="article-row"
+      data-article-id={a.id}
       onKeyDown={(e) => on.onKeyDown(e, index)}
       onFocus={() => on.onFocus(a.id)}
     >
@@ -45,11 +46,13 @@ export function ArticleRow({ article: a, index, setSize, hit, sortKey, rowRef, s
         className="article-open"
         onClick={() => on.onOpen(a.id)}
         aria-label={t('library.open', { title: a.title })}
+        aria-describedby={`row-meta-${a.id} row-progress-${a.id}${hit?.snippet ? ` row-snippet-${a.id}` : ''}`}
       >
         <span className="article-title" lang={a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans'}>
           {forDisplay(a.title)}
         </span>
-        <span className="article-meta">
+        {/* Read as the button's description: its name is "Open …" and says what is visible of it, the title. */}
+        <span className="article-meta" id={`row-meta-${a.id}`} aria-hidden="true">
           <ScriptBadge script={a.script} form={a.scriptForm} />
           {a.author && <span>{t('reader.by', { author: a.author })}</span>}
           {a.source && <span>{a.source}</span>}
@@ -64,8 +67,12 @@ export function ArticleRow({ article: a, index, setSize, hit, sortKey, rowRef, s
           )}
           {a.isSample && <span className="tag">{t('library.sample')}</span>}
         </span>
-        {hit?.snippet && <Snippet hit={hit} hits={t('library.hits', { count: hit.count })} />}
+        {hit?.snippet && (
+          <Snippet id={`row-snippet-${a.id}`} hit={hit} hits={t('library.hits', { count: hit.count })} />
+        )}
         <span
+          id={`row-progress-${a.id}`}
+          aria-hidden="true"
           className="progress-line"
           aria-label={t('library.progress', { percent: Math.round(a.readingProgress * 100) })}
           role="img"
@@ -97,10 +104,10 @@ export function ArticleRow({ article: a, index, setSize, hit, sortKey, rowRef, s
 }
 
 /** A search hit's context as written, the words found marked. */
-function Snippet({ hit, hits }: { hit: SearchHit; hits: string }) {
+function Snippet({ id, hit, hits }: { id: string; hit: SearchHit; hits: string }) {
   const { snippet, mark } = hit;
   return (
-    <span className="article-snippet" data-testid="search-snippet">
+    <span className="article-snippet" id={id} aria-hidden="true" data-testid="search-snippet">
       {mark ? (
         <>
           {snippet.slice(0, mark.start)}

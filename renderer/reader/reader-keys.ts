@@ -29,7 +29,8 @@ export interface ReaderKeyDeps {
   highlight(color: HighlightColor | null, withNote: boolean): void;
   clearSelection(): void;
   closeTools(): void;
-  setPanelOpen(open: boolean | ((open: boolean) => boolean)): void;
+  /** Opens or closes the notes panel (closing it ends the writing of a note). */
+  setPanelOpen(open: boolean): void;
   toggleContents(): void;
   closeContents(): void;
   openLink(href: string): void;
@@ -70,7 +71,7 @@ export function useReaderKeys(d: ReaderKeyDeps) {
       highlight: d.highlight,
       clearSelection: d.clearSelection,
       closeTools: d.closeTools,
-      togglePanel: () => d.setPanelOpen((open) => !open),
+      togglePanel: () => d.setPanelOpen(!d.panelOpen),
       panelOpen: d.panelOpen,
       closePanel: () => d.setPanelOpen(false),
       stepHighlight: (step) => {

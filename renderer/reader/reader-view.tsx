@@ -204,6 +204,15 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   };
 
   const textFocus = () => scrollRef.current;
+  const { setFocusNote } = ann;
+  /** The notes panel opens or closes; closed, no note waits to take the focus when it opens again. */
+  const showPanel = useCallback(
+    (open: boolean) => {
+      setPanelOpen(open);
+      if (!open) setFocusNote(null);
+    },
+    [setFocusNote],
+  );
   const pickReplacement = useCallback(() => replaceInput.current?.click(), []);
   useReturnFocus(panelOpen, textFocus);
   useReturnFocus(contents !== null, textFocus);
@@ -232,7 +241,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     highlight,
     clearSelection: ann.dropSelection,
     closeTools,
-    setPanelOpen,
+    setPanelOpen: showPanel,
     toggleContents,
     closeContents: toc.close,
     openLink,
@@ -249,15 +258,19 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const noteActions: NotesPanelActions = useMemo(
     () => ({
       onEdit: (id, note) => store.editNote(id, note),
-      onFlush: (id) => void store.flushNote(id),
+      // A note left (blurred, or gone) no longer waits for the focus: it would take it again when redrawn.
+      onFlush: (id) => {
+        setFocusNote((now) => (now === id ? null : now));
+        void store.flushNote(id);
+      },
       onColors: (colors) => store.setColors(colors),
       onQuery: (query) => store.setQuery(query),
       onGo: (h) => goTo(h.id),
       onDelete: (h) => void store.remove(h.id),
-      onClose: () => setPanelOpen(false),
+      onClose: () => showPanel(false),
     }),
     // goTo changes with what is on screen; the note callbacks only with the store.
-    [store, goTo],
+    [store, goTo, showPanel, setFocusNote],
   );
   const { onEdit, onFlush } = noteActions;
   const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
@@ -318,7 +331,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         }}
       />
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
-      <div className="reader-body">
+      <main className="reader-body" aria-label={t('reader.article')}>
         {contents && (
           <ContentsPanel
             entries={entries}
@@ -346,6 +359,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
                 {meta?.filter(Boolean).map((m) => (
                   <span key={m}>{m}</span>
                 ))}
+                {markWords && (
+                  <span className="marks-legend" data-testid="marks-legend">
+                    <span className="sample" aria-hidden="true">
+                      软件 → 軟體
+                    </span>
+                    {t('marks.legend')}
+                  </span>
+                )}
               </div>
             )}
             {previewing && (
@@ -372,7 +393,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         {panelOpen && (
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
-      </div>
+      </main>
       <ReaderOverlays
         shownLink={shownLink}
         original={original}

@@ -117,6 +117,15 @@ export function ReaderToolbar({
   }, [open, menuId, close]);
 
   const shownTitle = title === undefined ? '' : forDisplay(title);
+  // The window and document title: the article's, then the app's in the interface's language.
+  const appTitle = t('app.windowTitle');
+  useEffect(() => {
+    if (!shownTitle) return;
+    document.title = `${shownTitle} — ${appTitle}`;
+    return () => {
+      document.title = appTitle;
+    };
+  }, [shownTitle, appTitle]);
   return (
     <header className="toolbar-header" ref={barRef}>
       <button

@@ -45,7 +45,7 @@ export const test = base.extend<Fixtures>({
   dataDir: async ({}, use) => {
     await use(mkdtempSync(join(tmpdir(), 'duizhao-e2e-')));
   },
-  app: async ({ dataDir }, use) => {
+  app: async ({ dataDir, bypassCSP }, use) => {
     if (e2eTarget() === 'electron') {
       const app = await _electron.launch({
         args: [root],
@@ -73,7 +73,8 @@ export const test = base.extend<Fixtures>({
           '--disable-quic',
         ],
       });
-      const context = await browser.newContext({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN' });
+      // bypassCSP only for the accessibility spec: axe-core is injected as a script our CSP refuses.
+      const context = await browser.newContext({ viewport: { width: 1200, height: 860 }, locale: 'zh-CN', bypassCSP });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
