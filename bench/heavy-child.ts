@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Highlight, HighlightColor } from '../preload/contract/types';
 import { HIGHLIGHT_COLORS } from '../preload/contract/types';
-import { describe } from '../main/annotations/anchor';
+import { describe } from '../main/annotations/quote-selector';
 import { ArticleStore } from '../main/db/articles';
 import { transactor } from '../main/db/connection';
 import { HighlightStore } from '../main/db/highlights';

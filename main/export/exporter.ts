@@ -8,7 +8,8 @@ import type {
   ExportScript,
   Highlight,
 } from '../../preload/contract/types';
-import { type AnchorResult, describe } from '../annotations/anchor';
+import type { AnchorResult } from '../annotations/anchor';
+import { describe } from '../annotations/quote-selector';
 import type { Db } from '../db/connection';
 import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';

@@ -6,7 +6,8 @@
  */
 import { AppFailure } from '../../preload/contract/errors';
 import type { AppError, ImportFile, TextEncodingName } from '../../preload/contract/types';
-import { anchor, type AnchorResult, type TextAnchor } from '../annotations/anchor';
+import { anchor, type AnchorResult } from '../annotations/anchor';
+import type { TextAnchor } from '../annotations/quote-selector';
 import { parseNotesFile, type ParsedNotes } from '../export/notes-file';
 import type { ScriptDetection, ScriptDetector } from '../script/detect';
 import { readFile, type ReadArticle } from './read-file';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import type { ImportOutcome } from '../../preload/contract/types';
-import { describe as selectorOf } from '../../main/annotations/anchor';
+import { describe as selectorOf } from '../../main/annotations/quote-selector';
 import type { JobKind, Jobs } from '../../main/library/work';
 import { InlineWork, WorkerWork } from '../../main/library/work-runner';
 import { ScriptDetector } from '../../main/script/detect';
