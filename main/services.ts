@@ -76,14 +76,19 @@ export function openServices(options: ServiceOptions): Services {
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
+  const transact = transactor(db);
+  // The worker stores imported articles through its own connection (a damaged library: read-only there too).
   const work = options.importWorker
-    ? new WorkerWork(options.importWorker, { dictionaryDir: options.dictionaryDir })
-    : new InlineWork({ detector });
+    ? new WorkerWork(options.importWorker, {
+        dictionaryDir: options.dictionaryDir,
+        databaseFile: file,
+        readOnly: opened.problems.length > 0,
+      })
+    : new InlineWork({ detector, store: { articles, transact } });
   const batches = new Batches();
   const annotations = new Annotations(articles, highlights, undefined, (text, selectors) =>
     work.run('anchor', { text, selectors }),
   );
-  const transact = transactor(db);
   const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());

@@ -63,6 +63,28 @@ export interface ParsedNotes {
 }
 
 /**
+ * How many annotations are stored per transaction (and between progress events): short enough
+ * that the main thread is never held long, long enough that 100,000 take a few dozen steps.
+ */
+export const NOTES_CHUNK = 2000;
+
+/** Parsed notes as they cross from the worker: how many, and {@link NOTES_CHUNK} of them a JSON string. */
+export interface PackedNotes {
+  total: number;
+  chunks: string[];
+}
+
+/** Packs parsed notes in chunks of JSON (a string crosses threads as one copy; objects one by one). */
+export function packNotes({ items }: ParsedNotes): PackedNotes {
+  const chunks: string[] = [];
+  for (let at = 0; at < items.length; at += NOTES_CHUNK) chunks.push(JSON.stringify(items.slice(at, at + NOTES_CHUNK)));
+  return { total: items.length, chunks };
+}
+
+/** One chunk of {@link packNotes} as notes again. */
+export const unpackNotes = (chunk: string): ParsedNote[] => JSON.parse(chunk) as ParsedNote[];
+
+/**
  * Reads an annotation export (our Web Annotation JSON) whole and checks every annotation; one
  * that is not valid refuses the file (code `not_an_export`), so nothing of a bad file is stored.
  * Pure, and runs in the import worker: a 38 MB file is parsed off the main thread.

@@ -86,7 +86,9 @@ export class Library {
 
   constructor(private readonly deps: LibraryDeps) {
     this.articles = deps.articles;
-    this.work = deps.work ?? new InlineWork({ detector: deps.detector });
+    this.work =
+      deps.work ??
+      new InlineWork({ detector: deps.detector, store: { articles: deps.articles, transact: deps.transact } });
     this.batches = deps.batches ?? new Batches();
     this.questions = new EncodingQuestions(deps.pendingLimit);
   }
@@ -176,7 +178,7 @@ export class Library {
     return (await this.readAndStore(name, bytes, options, isSample)).outcomes;
   }
 
-  /** Reads a file in the worker (decode, parse, detect), then stores what it gave, one short transaction an article. */
+  /** Reads a file (decode, parse, detect) and stores what it gave, one transaction an article, where the work runs. */
   private async readAndStore(
     name: string,
     bytes: Uint8Array,
@@ -184,18 +186,18 @@ export class Library {
     isSample = false,
   ): Promise<FileImport> {
     try {
-      const read = await this.work.run('read', {
+      // Read and stored where the work runs (the import worker's own connection in the app): a
+      // long text never crosses back to the main thread, nor is its search index built there.
+      const read = await this.work.run('import', {
         name,
         bytes,
         options: { ...options, epubSplit: this.deps.settings.get().epubSplit },
+        isSample,
       });
       if (read.status === 'needsEncoding') {
         return { outcomes: [this.questions.ask(name, bytes, read.candidates, options.resources)], usedResources: [] };
       }
-      const outcomes = read.articles.map((article) =>
-        this.store(name, article, article.detected, read.encoding, isSample),
-      );
-      return { outcomes, usedResources: read.usedResources };
+      return { outcomes: read.outcomes, usedResources: read.usedResources };
     } catch (error) {
       return { outcomes: [failed(name, error)], usedResources: [] };
     }

@@ -14,6 +14,12 @@ export type WorkResponse = { id: number; ok: true; result: unknown } | { id: num
 export interface WorkerSetup {
   /** OpenCC dictionary folder for script detection; the `opencc` package's data when absent. */
   dictionaryDir?: string | undefined;
+  /** The library (already opened and migrated by main), which the worker opens to store imports. */
+  databaseFile?: string | undefined;
+  /** A damaged library: the worker's connection refuses writes too. */
+  readOnly?: boolean | undefined;
+  /** False stores articles without the search index (a benchmark's anchor). */
+  searchIndex?: boolean | undefined;
 }
 
 /**

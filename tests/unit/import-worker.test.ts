@@ -113,7 +113,8 @@ describe('the import worker', () => {
     };
     const notes = await both('notes', { bytes: utf8(JSON.stringify(file)) });
     expect(notes.there).toEqual(notes.here);
-    expect(notes.there.items[0]).toMatchObject({
+    expect(notes.there.total).toBe(1);
+    expect((JSON.parse(notes.there.chunks[0]!) as unknown[])[0]).toMatchObject({
       id: '0b6c1f0e-5d7e-4a55-9a47-2f3c8d9e1a01',
       note: '笔记',
       start: 0,
@@ -137,6 +138,13 @@ describe('the import worker', () => {
       plain.library.importFiles(files),
     ]);
     expect(viaWorker.outcomes.map(strip)).toEqual(viaInline.outcomes.map(strip));
+    // Stored through the worker's own connection, search index included: main finds them at once.
+    const searched = (s: typeof plain, query: string) =>
+      s.search.search(query).hits.map((h) => s.articles.get(h.articleId)?.title);
+    for (const query of ['鹅厂', '騰訊', sample('003').slice(40, 44)]) {
+      expect(searched(withWorker, query)).toEqual(searched(plain, query));
+      expect(searched(withWorker, query).length).toBeGreaterThan(0);
+    }
     expect(events.some((e) => e.event === 'importProgress')).toBe(true);
 
     // Update text…: the highlights are found again in the worker, then written.
