@@ -72,7 +72,8 @@ export function openServices(options: ServiceOptions): Services {
   const { db } = opened;
   const emit = options.emit ?? noEmit;
   const searchIndex = new SearchIndexStore(db, { fold, version: foldVersion() });
-  const articles = new ArticleStore(db, undefined, searchIndex);
+  // With the import worker, a replaced text is indexed again there, after its transaction.
+  const articles = new ArticleStore(db, undefined, searchIndex, options.importWorker ? 'later' : 'now');
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
@@ -89,7 +90,17 @@ export function openServices(options: ServiceOptions): Services {
   const annotations = new Annotations(articles, highlights, undefined, (text, selectors) =>
     work.run('anchor', { text, selectors }),
   );
-  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
+  const library = new Library({
+    articles,
+    settings,
+    detector,
+    highlights: annotations,
+    transact,
+    emit,
+    work,
+    batches,
+    ...(options.importWorker ? { reindexLater: (articleId: number) => work.run('reindex', { articleId }) } : {}),
+  });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
   const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions, undefined, {

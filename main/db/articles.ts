@@ -91,6 +91,11 @@ export class ArticleStore extends ArticleReader implements ArticleReads, Article
     private readonly now: () => Date = () => new Date(),
     /** Kept in step with every text written, in the same transaction (the library search). */
     private readonly index?: SearchIndexWrites,
+    /**
+     * `later`: a replaced text leaves the index (the article reads as not indexed) for another
+     * thread to index it again after the transaction; building it would hold this one too long.
+     */
+    private readonly replacedIndex: 'now' | 'later' = 'now',
   ) {
     super(db);
   }
@@ -194,7 +199,8 @@ export class ArticleStore extends ArticleReader implements ArticleReads, Article
     this.db.prepare('DELETE FROM article_images WHERE article_id = ?').run(id);
     this.writeBody(id, blocks, next.images, stamp);
     this.dropUnusedImages();
-    this.index?.put(id, next.title, joinBlocks(blocks));
+    if (this.replacedIndex === 'later') this.index?.remove(id);
+    else this.index?.put(id, next.title, joinBlocks(blocks));
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow;
     return toSummary(row);
   }

@@ -63,6 +63,8 @@ export interface FirstHit {
 export interface SearchIndexWrites {
   /** Indexes (or re-indexes) an article's title and text as written. */
   put(articleId: number, title: string, text: string): void;
+  /** Takes an article out of the index: it reads as not indexed (stale) until put again. */
+  remove(articleId: number): void;
 }
 
 const K1 = 1.2;

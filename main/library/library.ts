@@ -65,6 +65,11 @@ export interface LibraryDeps {
   batches?: Batches;
   /** How much may wait for an encoding choice; MAX_PENDING_FILES and MAX_PENDING_BYTES unless given. */
   pendingLimit?: { files: number; bytes: number };
+  /**
+   * Where a replaced text is indexed for search again, after its transaction (the import worker,
+   * when the articles store leaves that for later); absent when the store indexes it in place.
+   */
+  reindexLater?: (articleId: number) => Promise<unknown>;
 }
 
 /** What reading and storing one file gave: its outcomes, and which of its batch's files it used as images. */
@@ -317,6 +322,10 @@ export class Library {
       const article = this.articles.replaceText(id, next);
       if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
       return { status: 'replaced' as const, article, ...this.deps.highlights.apply(id, plan) };
+    });
+    // The text is in place; should indexing it fail, the next start indexes it (it reads as not indexed).
+    await this.deps.reindexLater?.(id).catch((error: unknown) => {
+      console.error('Duizhao: indexing a replaced text for search failed:', error);
     });
     this.deps.emit('libraryChanged', null);
     return report;

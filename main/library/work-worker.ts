@@ -24,7 +24,11 @@ const context: WorkContext = {
       const db = openWorkerConnection(setup.databaseFile, setup.readOnly === true);
       const index =
         setup.searchIndex === false ? undefined : new SearchIndexStore(db, { fold, version: foldVersion() });
-      store = { articles: new ArticleStore(db, undefined, index), transact: transactor(db) };
+      store = {
+        articles: new ArticleStore(db, undefined, index),
+        transact: transactor(db),
+        reindex: index && ((id) => void index.reindex(id)),
+      };
     }
     return store;
   },

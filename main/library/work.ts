@@ -70,6 +70,8 @@ export interface Jobs {
   };
   /** Parses and checks an annotation export whole (nothing is stored), and packs it in chunks. */
   notes: { request: { bytes: Uint8Array }; result: PackedNotes };
+  /** Indexes an article again for search as the library holds it now (after Update text…). */
+  reindex: { request: { articleId: number }; result: null };
   /** Finds each selector again in one text (re-anchoring after Update text…, imported notes). */
   anchor: { request: { text: string; selectors: TextAnchor[] }; result: AnchorResult[] };
 }
@@ -79,6 +81,8 @@ export type JobKind = keyof Jobs;
 export interface WorkStore {
   articles: StoringArticles;
   transact: Transact;
+  /** Indexes one article again for search (its own transaction); absent without a search index. */
+  reindex?: ((articleId: number) => void) | undefined;
 }
 
 /** What a job needs that is loaded once per thread. */
@@ -152,6 +156,9 @@ export async function runJob<K extends JobKind>(
       return await readJob(request as Jobs['read']['request'], context);
     case 'import':
       return await readAndStore(request as Jobs['import']['request'], context);
+    case 'reindex':
+      context.store?.reindex?.((request as Jobs['reindex']['request']).articleId);
+      return null;
     case 'notes':
       return packNotes(parseNotesFile((request as Jobs['notes']['request']).bytes));
     case 'anchor': {

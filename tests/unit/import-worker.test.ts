@@ -159,6 +159,8 @@ describe('the import worker', () => {
     expect(replaced).toMatchObject({ status: 'replaced', moved: 1, orphaned: 0 });
     const [moved] = withWorker.annotations.list(id);
     expect(withWorker.articles.sourceText(id)!.slice(moved!.start, moved!.end)).toBe(text.slice(at, at + 8));
+    // The new text was indexed for search in the worker, after the replacing transaction.
+    expect(searched(withWorker, '前言。')).toContain('一篇');
 
     // Notes exported from one library import into the other through the worker.
     const json = (await plain.exporter.build({ format: 'json', script: 'original' })).content;
