@@ -11,7 +11,7 @@ import { anchor, type AnchorResult } from '../annotations/anchor';
 import type { TextAnchor } from '../annotations/quote-selector';
 import type { Transact } from '../db/connection';
 import { asAppFailure } from '../db/sqlite-errors';
-import { type PackedNotes, packNotes, parseNotesFile } from '../export/notes-file';
+import { type PackedNotes, parseNotesFile } from '../export/notes-file';
 import type { ScriptDetection, ScriptDetector } from '../script/detect';
 import { readFile, type ReadArticle } from './read-file';
 import { batchResources, diskResources } from './resources';
@@ -160,7 +160,7 @@ export async function runJob<K extends JobKind>(
       context.store?.reindex?.((request as Jobs['reindex']['request']).articleId);
       return null;
     case 'notes':
-      return packNotes(parseNotesFile((request as Jobs['notes']['request']).bytes));
+      return parseNotesFile((request as Jobs['notes']['request']).bytes);
     case 'anchor': {
       const { text, selectors } = request as Jobs['anchor']['request'];
       return selectors.map((s) => anchor(text, s));
