@@ -44,6 +44,23 @@ export class InlineWork implements WorkRunner {
   }
 }
 
+/** Bytes past this are copied and the copy moved to the worker, not serialized (see {@link outgoing}). */
+const TRANSFER_BYTES = 1024 * 1024;
+
+/**
+ * A request as posted: a file's bytes over {@link TRANSFER_BYTES} are copied here (one memcpy) and
+ * the copy's buffer transferred, because the structured clone's serializer spends seconds on the
+ * main thread over a 141 MB file; the caller's own bytes stay whole (an encoding question keeps them).
+ */
+function outgoing<K extends JobKind>(message: WorkRequest<K>): { message: WorkRequest<K>; transfer: ArrayBuffer[] } {
+  const request = message.request as { bytes?: unknown };
+  if (!(request.bytes instanceof Uint8Array) || request.bytes.byteLength <= TRANSFER_BYTES) {
+    return { message, transfer: [] };
+  }
+  const copy = request.bytes.slice();
+  return { message: { ...message, request: { ...message.request, bytes: copy } }, transfer: [copy.buffer] };
+}
+
 /**
  * Runs jobs in one long-lived worker thread (which loads the detection tables once), one at a
  * time in order. AppFailures come back as themselves (code, params). A worker that dies is
@@ -88,8 +105,8 @@ export class WorkerWork implements WorkRunner {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: (r) => resolve(r as Jobs[K]['result']), reject });
-      const message: WorkRequest<K> = { id, kind, request };
-      worker.postMessage(message);
+      const { message, transfer } = outgoing({ id, kind, request });
+      worker.postMessage(message, transfer);
     });
   }
 

@@ -76,6 +76,17 @@ describe('the import worker', () => {
     expect(pageRead.articles[0]?.images[0]?.bytes).toBeInstanceOf(Uint8Array);
   });
 
+  it('moves a file over 1 MB to the worker as a copy: the same article, and the caller keeps its bytes', async () => {
+    const base = sample('000');
+    const bytes = utf8(`长文\n${base.repeat(Math.ceil(1_500_000 / base.length))}`);
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+    const read = await both('read', { name: 'long.txt', bytes, options: {} });
+    expect(read.there).toEqual(read.here);
+    // Not detached by the transfer: an encoding question would keep these very bytes.
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+    expect(new TextDecoder().decode(bytes.subarray(0, 6))).toBe('长文');
+  });
+
   it('asks about an uncertain encoding, and refuses with the codes this thread uses', async () => {
     await expect(worker.run('read', { name: 'empty.txt', bytes: new Uint8Array(0), options: {} })).rejects.toSatisfy(
       (e) => e instanceof AppFailure && e.code === 'empty',
