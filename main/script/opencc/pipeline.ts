@@ -2,6 +2,7 @@ import { Alignment } from '../../../preload/contract/alignment';
 import { type DictSpec, type LeafSpec, type PipelineSpec, readConfig, toTiers } from './config';
 import { DictionaryStore, type Lexicon } from './data';
 import { convertStep, mayMatch, Pieces, segment } from './engine';
+import { segmentMatchAt } from './overrides';
 import { PrefixTrie } from './trie';
 
 /**
@@ -24,6 +25,11 @@ export class Pipeline {
   /** Converts `text`, with the alignment of source and result offsets. */
   run(text: string): { text: string; alignment: Alignment } {
     return this.execute(text, false).result;
+  }
+
+  /** Length of the segmentation dictionary's match at `i` of `inp[0, n)` (0: none); see overrides.ts. */
+  segmentMatchAt(inp: Uint16Array, i: number, n: number): number {
+    return this.segmentation ? segmentMatchAt(this.segmentation.trie, this.segmentation.maxTier, inp, i, n) : 0;
   }
 
   /**
