@@ -27,9 +27,15 @@ export class Pipeline {
     return this.execute(text, false).result;
   }
 
-  /** Length of the segmentation dictionary's match at `i` of `inp[0, n)` (0: none); see overrides.ts. */
+  /**
+   * Length of the segmentation dictionary's match at `i` of `inp[0, n)` (0: none); see
+   * overrides.ts. A configuration without segmentation (s2t since OpenCC 1.4) converts the text as
+   * one segment, and its first step's own longest match is then what cuts it.
+   */
   segmentMatchAt(inp: Uint16Array, i: number, n: number): number {
-    return this.segmentation ? segmentMatchAt(this.segmentation.trie, this.segmentation.maxTier, inp, i, n) : 0;
+    if (this.segmentation) return segmentMatchAt(this.segmentation.trie, this.segmentation.maxTier, inp, i, n);
+    const first = this.chain[0];
+    return first ? segmentMatchAt(first, PrefixTrie.MAX_TIERS, inp, i, n) : 0;
   }
 
   /**
