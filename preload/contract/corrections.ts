@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isConversionVariant } from './scripts';
+import { conversionPlan, type DisplayScript, isConversionVariant, offeredScripts, type SourceKind } from './scripts';
 
 /**
  * Conversion corrections (issue 15): a phrase of an article's source text and what it must read
@@ -20,6 +20,14 @@ export type ChainKey = string;
 
 export function isChainKey(value: string): boolean {
   return value.length > 0 && value.split('+').every(isConversionVariant);
+}
+
+/** The conversions an article of this kind can be shown in: each script with its chain. */
+export function chainsOffered(kind: SourceKind): { script: DisplayScript; chain: ChainKey }[] {
+  return offeredScripts(kind).flatMap((script) => {
+    const plan = script === 'original' ? null : conversionPlan(kind, script);
+    return plan && plan.length > 0 ? [{ script, chain: plan.join('+') }] : [];
+  });
 }
 
 /** Where a correction applies: in one article, or in every article. */

@@ -1,4 +1,5 @@
 import {
+  chainsOffered,
   type ChainKey,
   type Correction,
   type CorrectionChange,
@@ -7,14 +8,7 @@ import {
   type CorrectionPreview,
 } from '../../../preload/contract/corrections';
 import { AppFailure } from '../../../preload/contract/errors';
-import {
-  conversionPlan,
-  type ConversionVariant,
-  offeredScripts,
-  type SourceKind,
-  sourceKind,
-  type TargetScript,
-} from '../../../preload/contract/scripts';
+import { type ConversionVariant, type SourceKind, sourceKind } from '../../../preload/contract/scripts';
 import type { ArticleReads } from '../../db/articles';
 import type { Transact } from '../../db/connection';
 import type { CorrectionReads, CorrectionWrites } from '../../db/corrections';
@@ -25,10 +19,7 @@ import { sentencesWith } from './sentences';
 
 /** The chains an article of this kind can be converted through, as keys. */
 export function chainsFor(kind: SourceKind): ChainKey[] {
-  return offeredScripts(kind)
-    .filter((s): s is TargetScript => s !== 'original')
-    .map((s) => (conversionPlan(kind, s) ?? []).join('+'))
-    .filter((k) => k !== '');
+  return chainsOffered(kind).map((c) => c.chain);
 }
 
 const toOverride = (c: { source: string; target: string }): Override => ({ source: c.source, target: c.target });
