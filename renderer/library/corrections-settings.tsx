@@ -49,7 +49,11 @@ export function CorrectionsDialog({ onClose }: { onClose(): void }) {
     if (!r.ok) return setError(errorMessage(t, r.error));
     take(await api().getCorrections());
   };
-  const setPresets = async (on: boolean) => take(await api().setPresetCorrections(on));
+  const setPresets = async (on: boolean) => {
+    // The box follows the click at once; the list follows main's answer.
+    setList((now) => (now ? { ...now, presetsEnabled: on } : now));
+    take(await api().setPresetCorrections(on));
+  };
   const issueOf = (preset: string | null) => list?.presets.find((p) => p.id === preset)?.issue;
 
   return (

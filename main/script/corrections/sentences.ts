@@ -17,7 +17,10 @@ export function sentencesWith(text: string, phrase: string): string[] {
     let end = at + phrase.length;
     while (end < text.length && end - at - phrase.length < MAX_SIDE && !ENDS.has(text[end - 1]!)) end++;
     if (end > 0 && text[end - 1] === '\n') end--;
-    out.push(text.slice(start, end).trim());
+    // A sentence cut short says so (no conversion changes an ellipsis).
+    const cutBefore = start > 0 && !ENDS.has(text[start - 1]!);
+    const cutAfter = end < text.length && !ENDS.has(text[end - 1]!) && text[end] !== '\n';
+    out.push(`${cutBefore ? '…' : ''}${text.slice(start, end).trim()}${cutAfter ? '…' : ''}`);
     lastEnd = end;
   }
   return out;
