@@ -102,6 +102,7 @@ export function openServices(options: ServiceOptions): Services {
     work,
     emit,
     batches,
+    corrections,
   });
   const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {

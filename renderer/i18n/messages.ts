@@ -245,6 +245,7 @@ export const en = {
   'importNotes.report':
     'Imported notes: {total} in the file, {matched} placed, {orphaned} orphaned, {noArticle} without their article, {alreadyThere} already here.',
   'importNotes.cancelled': 'The import was cancelled: {count} notes were not imported; those before them were.',
+  'importNotes.corrections': '{count} conversion corrections added.',
   'library.search': 'Search articles',
   'library.searchHint': 'Finds the words in any script: 腾讯 finds 騰訊',
   'library.found': '{count} articles found',
@@ -532,6 +533,7 @@ export const zhHans: Messages = {
   'importNotes.report':
     '已导入笔记：文件中 {total} 处，{matched} 处已定位，{orphaned} 处未找到原文，{noArticle} 处没有对应文章，{alreadyThere} 处已存在。',
   'importNotes.cancelled': '导入已取消：{count} 处笔记未导入，之前的已导入。',
+  'importNotes.corrections': '已添加 {count} 条转换纠正。',
   'library.search': '搜索文章',
   'library.searchHint': '简繁通搜：输入“腾讯”也能找到“騰訊”',
   'library.found': '找到 {count} 篇',
@@ -814,6 +816,7 @@ export const zhHant: Messages = {
   'importNotes.report':
     '已匯入筆記：檔案中 {total} 處，{matched} 處已定位，{orphaned} 處找不到原文，{noArticle} 處沒有對應文章，{alreadyThere} 處已存在。',
   'importNotes.cancelled': '匯入已取消：{count} 處筆記未匯入，之前的已匯入。',
+  'importNotes.corrections': '已新增 {count} 條轉換糾正。',
   'library.search': '搜尋文章',
   'library.searchHint': '繁簡通搜：輸入「騰訊」也能找到「腾讯」',
   'library.found': '找到 {count} 篇',

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectionDraft } from '../../preload/contract/corrections';
-import { convertChain } from '../../main/script/convert';
 import { CORRECTION_PRESETS } from '../../main/script/corrections/presets';
 import { sentencesWith } from '../../main/script/corrections/sentences';
-import { convertChainWithOverrides, type Variant } from '../../main/script/convert';
+import { convertChain, convertChainWithOverrides, type Variant } from '../../main/script/convert';
 import { openServices } from '../../main/services';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';
 
@@ -13,8 +12,8 @@ function library() {
   return { services, simplified };
 }
 
-async function importText(services: ReturnType<typeof library>['services'], text: string, title: string) {
-  const outcome = await services.library.importText(text, title);
+function importText(services: ReturnType<typeof library>['services'], text: string, title: string) {
+  const outcome = services.library.importText(text, title);
   if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
   return outcome.article.id;
 }
@@ -31,7 +30,7 @@ const draft = (articleId: number, patch: Partial<CorrectionDraft> = {}): Correct
 describe('corrections: scope, variants and the conversion cache', () => {
   it('fix 产业发展进程中 in this article and Taiwan phrases only', async () => {
     const { services, simplified } = library();
-    const other = await importText(services, '历史进程不可逆转，我们见证了这一进程。', '另一篇');
+    const other = importText(services, '历史进程不可逆转，我们见证了这一进程。', '另一篇');
     const before = await services.conversions.view(simplified, 'taiwanPhrases');
     const text = () => before.blocks.map((b) => b.text).join('\n');
     expect(text()).toContain('產業發展程序中');
@@ -63,8 +62,8 @@ describe('corrections: scope, variants and the conversion cache', () => {
 
   it('invalidate exactly the conversions they touch, and a removed one gives OpenCC’s text back from the cache', async () => {
     const { services, simplified } = library();
-    const untouched = await importText(services, '今天天气很好，我们去公园散步。', '无关');
-    const touched = await importText(services, '腾讯云云开发是一个平台。', '云开发');
+    const untouched = importText(services, '今天天气很好，我们去公园散步。', '无关');
+    const touched = importText(services, '腾讯云云开发是一个平台。', '云开发');
     await services.conversions.view(simplified, 'traditional');
     await services.conversions.view(untouched, 'traditional');
     const plain = await services.conversions.view(touched, 'traditional');
@@ -94,8 +93,8 @@ describe('corrections: scope, variants and the conversion cache', () => {
 
   it('preview every affected sentence before and after, and count the library for one everywhere', async () => {
     const { services, simplified } = library();
-    await importText(services, '回顾历史进程。今天没有那个词。', '历史');
-    await importText(services, '这是另一篇，没有。', '无');
+    importText(services, '回顾历史进程。今天没有那个词。', '历史');
+    importText(services, '这是另一篇，没有。', '无');
     const preview = await services.corrections.preview(draft(simplified, { scope: 'everywhere' }));
     expect(preview.chain).toBe('s2twp');
     const source = services.articles
@@ -127,7 +126,7 @@ describe('corrections: scope, variants and the conversion cache', () => {
     const { services, simplified } = library();
     expect(services.corrections.list()).toMatchObject({ corrections: [], presetsEnabled: false });
     const text = '被发明的东西';
-    const id = await importText(services, text, '发明');
+    const id = importText(services, text, '发明');
     expect((await services.conversions.view(id, 'traditional')).blocks[0]!.text).toBe('被髮明的東西');
     const on = services.corrections.setPresets(true);
     expect(on.presetsEnabled).toBe(true);
