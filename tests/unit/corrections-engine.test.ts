@@ -139,6 +139,15 @@ describe('phrase overrides: properties', () => {
           expect(back.start).toBeLessThanOrEqual(range.start);
           expect(back.end).toBeGreaterThanOrEqual(range.end);
           expect(alignment.rangeToTarget(back)).toEqual(t);
+          // No offset maps into the middle of a surrogate pair (𠮷 is one character).
+          const inPair = (s: string, at: number) =>
+            at > 0 &&
+            at < s.length &&
+            (s.charCodeAt(at) & 0xfc00) === 0xdc00 &&
+            (s.charCodeAt(at - 1) & 0xfc00) === 0xd800;
+          for (let o = 0; o <= text.length; o++) {
+            if (!inPair(text, o)) expect(inPair(result.text, alignment.toTarget(o))).toBe(false);
+          }
           // Line breaks stay where they were (paragraphs keep their words).
           expect(result.text.split('\n').length).toBe(text.split('\n').length);
           // Every aligned segment's target is what OpenCC or the override gives its source.
