@@ -100,5 +100,10 @@ export function createHandlers(services: Services, edges: Edges) {
     },
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
+    getCorrections: () => services.corrections.list(),
+    previewCorrection: (draft) => services.corrections.preview(draft),
+    addCorrection: (draft) => services.corrections.add(draft),
+    deleteCorrection: (id) => services.corrections.delete(id),
+    setPresetCorrections: (enabled) => services.corrections.setPresets(enabled),
   } satisfies Handlers;
 }

@@ -5,6 +5,7 @@ import { ArticleStore } from './db/articles';
 import { backupsFolder, listBackups, scheduleRestore } from './db/backups';
 import { openLibrary, transactor, type Db } from './db/connection';
 import { ConversionStore } from './db/conversions';
+import { CorrectionStore } from './db/corrections';
 import { HighlightStore } from './db/highlights';
 import { SearchIndexStore } from './db/search-index';
 import { ExportReadStore } from './db/export-reads';
@@ -15,6 +16,7 @@ import { Batches } from './library/batches';
 import { Library } from './library/library';
 import { InlineWork, WorkerWork } from './library/work-runner';
 import { ConversionService } from './script/conversions';
+import { Corrections } from './script/corrections/corrections';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
 import { fold, foldVersion } from './script/fold';
@@ -54,6 +56,7 @@ export interface Services {
   settings: SettingsStore;
   library: Library;
   conversions: ConversionService;
+  corrections: Corrections;
   annotations: Annotations;
   exporter: Exporter;
   search: LibrarySearch;
@@ -86,11 +89,20 @@ export function openServices(options: ServiceOptions): Services {
   const transact = transactor(db);
   const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
-  const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
+  const corrections = new Corrections(new CorrectionStore(db), articles, runner, transact);
+  const conversions = new ConversionService(
+    new ConversionStore(db),
+    articles,
+    settings,
+    runner,
+    dictionaryVersion(),
+    (articleId, chain, text) => corrections.lookup(articleId, chain, text),
+  );
   const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions, undefined, {
     work,
     emit,
     batches,
+    corrections,
   });
   const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {
@@ -128,6 +140,7 @@ export function openServices(options: ServiceOptions): Services {
     settings,
     library,
     conversions,
+    corrections,
     annotations,
     exporter,
     search,

@@ -1,5 +1,6 @@
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
+import type { Correction } from '../../preload/contract/corrections';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import type {
   AnnotationImportReport,
@@ -19,7 +20,14 @@ import { Batches } from '../library/batches';
 import type { WorkRunner } from '../library/work-runner';
 import { InlineWork } from '../library/work-runner';
 import { ScriptDetector } from '../script/detect';
-import { articleUrn, type ExportedArticle, FORMAT_FILES, type HighlightContext, render } from './formats';
+import {
+  articleUrn,
+  type ExportedArticle,
+  type ExportedCorrection,
+  FORMAT_FILES,
+  type HighlightContext,
+  render,
+} from './formats';
 import type { ParsedNote } from './notes-file';
 
 export { writeFileAtomic } from './write-file';
@@ -44,6 +52,14 @@ export interface NotesImportDeps {
   work?: WorkRunner;
   emit?: Emit;
   batches?: Batches;
+  /** The conversion corrections, exported with the notes in JSON and imported back. */
+  corrections?: CorrectionsForNotes;
+}
+
+/** What export and import of notes need of the conversion corrections. */
+export interface CorrectionsForNotes {
+  list(): { corrections: Correction[] };
+  importMany(items: { source: string; target: string; chains: string[]; articleId: number | null }[]): number;
 }
 
 /**
@@ -126,9 +142,31 @@ export class Exporter {
     return {
       fileName: `${base}${suffix}.${extension}`,
       mimeType,
-      content: render(request.format, exported, this.now().toISOString()),
+      content: render(
+        request.format,
+        exported,
+        this.now().toISOString(),
+        request.format === 'json' ? this.correctionsFor(request.articleId) : [],
+      ),
       count,
     };
+  }
+
+  /**
+   * The reader's own corrections going with an export (the built-in set is not: it is turned on
+   * in settings): those of the exported article (or of every article) and those everywhere.
+   */
+  private correctionsFor(articleId: number | undefined): ExportedCorrection[] {
+    const corrections = this.notes.corrections?.list().corrections ?? [];
+    const hashes = new Map(this.reads.articles().map((a) => [a.id, a.contentHash]));
+    return corrections.flatMap((c): ExportedCorrection[] => {
+      if (c.preset !== null) return [];
+      const base = { source: c.source, target: c.target, chains: c.chains };
+      if (c.articleId === null) return [base];
+      const hash = hashes.get(c.articleId);
+      if (hash === undefined || (articleId !== undefined && c.articleId !== articleId)) return [];
+      return [{ ...base, article: articleUrn(hash) }];
+    });
   }
 
   /**
@@ -144,7 +182,7 @@ export class Exporter {
     const emit = this.notes.emit ?? noEmit;
     const batches = this.notes.batches ?? (this.ownBatches ??= new Batches());
     const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
-    const { items } = await work.run('notes', { bytes });
+    const { items, corrections } = await work.run('notes', { bytes });
     const report: AnnotationImportReport = {
       total: items.length,
       matched: 0,
@@ -164,6 +202,14 @@ export class Exporter {
       }
       return t;
     };
+    // Corrections for an article in the file go to that article here; those for none found are left out.
+    if (corrections.length > 0 && this.notes.corrections) {
+      const placed = corrections.flatMap((c) => {
+        const articleId = c.article === null ? null : byHash.get(c.article)?.id;
+        return articleId === undefined ? [] : [{ source: c.source, target: c.target, chains: c.chains, articleId }];
+      });
+      report.corrections = this.notes.corrections.importMany(placed);
+    }
     const batchId = batches.start();
     try {
       for (let at = 0; at < items.length; at += NOTES_CHUNK) {

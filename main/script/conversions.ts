@@ -12,7 +12,16 @@ import { TEXT_WINDOW_BLOCKS, TEXT_WINDOW_CHARS } from '../../preload/contract/ty
 import type { ArticleReads, ArticleWrites } from '../db/articles';
 import type { ConversionReads, ConversionWrites } from '../db/conversions';
 import type { SettingsReads } from '../db/settings';
+import type { Override } from './opencc/overrides';
 import type { ChainResult, ConversionRunner } from './runner';
+import { overridesTag } from './corrections/overrides-tag';
+
+/**
+ * The corrections that apply to an article's text converted through a chain (see
+ * corrections/corrections.ts): those of this article first, then those everywhere, each occurring
+ * in the text.
+ */
+export type OverrideLookup = (articleId: number, chain: string, text: string) => Override[];
 
 /** What conversion needs of the library: an article and the hash of its text; where to keep the chosen script. */
 export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash'> &
@@ -35,6 +44,7 @@ export class ConversionService {
     private readonly settings: SettingsReads,
     private readonly runner: ConversionRunner,
     readonly dictionaryVersion: string,
+    private readonly overrides: OverrideLookup = () => [],
   ) {}
 
   /**
@@ -62,7 +72,8 @@ export class ConversionService {
         cached: false,
       };
     }
-    const { result, cached } = await this.converted(hash, source, chain);
+    const overrides = this.overrides(articleId, chain.join('+'), source);
+    const { result, cached } = await this.converted(hash, source, chain, overrides);
     return {
       articleId,
       script: shown,
@@ -96,7 +107,8 @@ export class ConversionService {
     if (chain.length === 0) {
       return { ...common, blocks: local, firstOffset: Math.min(into, local[0]?.text.length ?? 0) };
     }
-    const result = await this.runner.convert(local.map((b) => b.text).join('\n'), chain);
+    const text = local.map((b) => b.text).join('\n');
+    const result = await this.runner.convert(text, chain, this.overrides(articleId, chain.join('+'), text));
     const alignment = Alignment.fromJSON(result.alignment);
     const converted = splitBlocks(local, result.text, alignment);
     const first = converted[0]?.text.length ?? 0;
@@ -112,14 +124,21 @@ export class ConversionService {
     contentHash: string,
     source: string,
     chain: readonly ConversionVariant[],
+    overrides: readonly Override[],
   ): Promise<{ result: ChainResult; cached: boolean }> {
-    const key = { contentHash, chain: chain.join('+'), dictionaryVersion: this.dictionaryVersion };
+    // The corrections that apply are part of the key: adding or removing one changes the key of
+    // exactly the conversions whose text it occurs in, and no other.
+    const key = {
+      contentHash,
+      chain: chain.join('+') + overridesTag(overrides),
+      dictionaryVersion: this.dictionaryVersion,
+    };
     const hit = this.cache.find(key);
     if (hit) return { result: hit, cached: true };
     const flightKey = `${key.contentHash}|${key.chain}`;
     let flight = this.inFlight.get(flightKey);
     if (!flight) {
-      flight = this.runner.convert(source, chain).finally(() => this.inFlight.delete(flightKey));
+      flight = this.runner.convert(source, chain, overrides).finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
     }
     const result = await flight;

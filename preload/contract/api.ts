@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CorrectionResults } from './corrections';
 import type { argSchemas } from './schemas';
 import type {
   AnnotationImportReport,
@@ -29,7 +30,7 @@ export type CallName = keyof typeof argSchemas;
 export type CallArgs<K extends CallName> = z.infer<(typeof argSchemas)[K]>;
 
 /** What each call returns when it succeeds. */
-export interface CallResults {
+export interface CallResults extends CorrectionResults {
   getAppInfo: AppInfo;
   /** The articles, newest added first; a page of them when `offset`/`limit` are given. */
   listArticles: ArticleSummary[];
@@ -134,6 +135,11 @@ export const CALL_NAMES = [
   'restoreBackup',
   'getSettings',
   'updateSettings',
+  'getCorrections',
+  'previewCorrection',
+  'addCorrection',
+  'deleteCorrection',
+  'setPresetCorrections',
 ] as const satisfies readonly CallName[];
 export const EVENT_NAMES = [
   'importProgress',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctionSchemas } from './corrections';
 import { DISPLAY_SCRIPTS } from './scripts';
 import {
   EXPORT_FORMATS,
@@ -169,4 +170,5 @@ export const argSchemas = {
       })
       .strict(),
   ]),
+  ...correctionSchemas,
 } satisfies Record<string, z.ZodTuple>;

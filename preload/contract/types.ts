@@ -185,6 +185,8 @@ export interface AnnotationImportReport {
   alreadyThere: number;
   /** Not reached: the import was cancelled (what came before it is stored). Absent when it ran to the end. */
   cancelled?: number;
+  /** Conversion corrections in the file that were added (absent when it had none). */
+  corrections?: number;
 }
 
 /** An article that contains what was searched for, in whatever script it is written. */

@@ -31,6 +31,8 @@ export interface ReaderKeyContext {
   /** Shows the next (1) or the previous (-1) script. */
   nextScript(step: 1 | -1): void;
   fontSize(delta: 1 | -1): void;
+  /** Corrects how the selected phrase converts (absent when the text on screen is not converted). */
+  correct?: (() => void) | undefined;
 }
 
 /** One row of the key table: the first row whose keys match and whose condition holds runs. */
@@ -75,6 +77,12 @@ export const READER_KEYS: readonly KeyCommand[] = [
     when: (c) => c.hasSelection,
     run: (c) => c.highlight(null, true),
     description: 'Highlight the selection and write a note',
+  },
+  {
+    keys: ['e'],
+    when: (c) => c.hasSelection && c.correct !== undefined,
+    run: (c) => c.correct?.(),
+    description: 'Correct how the selected phrase converts',
   },
   { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
   { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },

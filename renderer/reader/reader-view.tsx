@@ -21,6 +21,7 @@ import { ScriptBadge } from '../ui/script-badge';
 import { forDisplay } from '../../preload/contract/display';
 import { langOf, useArticleText } from './article-text';
 import { type ContentsEntry, ContentsPanel, contentsOf, currentEntry } from './contents-panel';
+import { CorrectionDialog, type CorrectionSubject, correctionSubject } from './correction-dialog';
 import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
 import { SingleLayout, type TextLayout } from './layout';
 import { linkAtCaret, linkOfElement, useShownLink } from './links';
@@ -253,6 +254,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     void ann.create(color ?? annotations.lastColor, withNote).then((created) => {
       if (created && withNote && !wide) setPanelOpen(true);
     });
+  const [correcting, setCorrecting] = useState<CorrectionSubject | null>(null);
+  const correct = () => {
+    const range = ann.selection && layout ? layout.toSource(ann.selection.from, ann.selection.to) : null;
+    const subject = range && article && shown ? correctionSubject(article, shown, range) : null;
+    if (subject) setCorrecting(subject);
+    else showNotice(t('correct.cannot'), 'alert');
+  };
+  const canCorrect = (shown?.chain.length ?? 0) > 0;
   const editNote = (id: string) => {
     ann.setFocusNote(id);
     ann.setActive(null);
@@ -299,6 +308,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         });
       },
       fontSize: setFontSize,
+      correct: canCorrect ? correct : undefined,
     };
   });
   useKeyCommands(READER_KEYS, keys);
@@ -431,6 +441,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           anchor={ann.selection.anchor}
           onHighlight={(color) => highlight(color)}
           onNote={() => highlight(null, true)}
+          onCorrect={canCorrect ? correct : undefined}
         />
       )}
       {ann.active && activeHighlight && (
@@ -453,6 +464,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           testId="undo-notice"
           onClose={() => undefined}
           action={{ label: t('delete.undo'), run: () => void store.undo() }}
+        />
+      )}
+      {correcting && (
+        <CorrectionDialog
+          subject={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            anchorRef.current = positionNow()?.offset ?? anchorRef.current;
+            setReloads((n) => n + 1);
+            showNotice(t('correct.saved'));
+          }}
         />
       )}
       {details.element}
