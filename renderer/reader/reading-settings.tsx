@@ -49,7 +49,9 @@ const SLIDERS: readonly NumberKey[] = ['lineHeight', 'lineLength', 'paragraphSpa
 /** The "Aa" button of the toolbar and the panel it opens. */
 export function ReadingSettingsButton({ settings, actions }: { settings: Settings; actions: ReadingActions }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  /** Where the open panel's top is (below the button, wherever the toolbar wrapped it); null: closed. */
+  const [top, setTop] = useState<number | null>(null);
+  const open = top !== null;
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -61,12 +63,12 @@ export function ReadingSettingsButton({ settings, actions }: { settings: Setting
       if (e.key !== 'Escape') return;
       e.preventDefault();
       e.stopImmediatePropagation();
-      setOpen(false);
+      setTop(null);
       button.current?.focus();
     };
     const onDown = (e: PointerEvent) => {
       const target = e.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setTop(null);
     };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('pointerdown', onDown, true);
@@ -89,7 +91,10 @@ export function ReadingSettingsButton({ settings, actions }: { settings: Setting
         className="tool"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          const bottom = e.currentTarget.getBoundingClientRect().bottom;
+          setTop((now) => (now === null ? bottom + 6 : null));
+        }}
         title={t('reading.button')}
         aria-label={t('reading.button')}
         data-testid="reading-settings"
@@ -97,7 +102,14 @@ export function ReadingSettingsButton({ settings, actions }: { settings: Setting
         Aa
       </button>
       {open && (
-        <div className="reading-panel" id={id} ref={panel} role="group" aria-label={t('reading.button')}>
+        <div
+          className="reading-panel"
+          id={id}
+          ref={panel}
+          role="group"
+          aria-label={t('reading.button')}
+          style={{ top }}
+        >
           <fieldset className="reading-row">
             <legend>{t('reading.font')}</legend>
             {FONT_FAMILIES.map((family) => (
@@ -187,7 +199,7 @@ export function ReadingSettingsButton({ settings, actions }: { settings: Setting
               type="button"
               className="tool"
               onClick={() => {
-                setOpen(false);
+                setTop(null);
                 actions.toggleFocus();
               }}
             >

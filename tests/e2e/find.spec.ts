@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TITLES, article, openButton, scriptOption } from './text';
 
-/** The text of every find mark, hits split across spans put back together by their current/plain runs. */
+/** The text of every find mark in a scope, in document order. */
 const marks = (app: Page, scope = '.dz-article') =>
   app.evaluate((sel) => {
     const root = document.querySelector(sel);
