@@ -10,7 +10,7 @@ const marks = (app: Page, scope = '.dz-article') =>
   }, scope);
 
 const occurrences = (app: Page, word: string, scope = '.dz-article') =>
-  app.evaluate(([w, sel]) => ((document.querySelector(sel)?.textContent ?? '').split(w).length - 1) as number, [
+  app.evaluate(([w, sel]) => (document.querySelector(sel)?.textContent ?? '').split(w).length - 1, [
     word,
     scope,
   ] as const);
