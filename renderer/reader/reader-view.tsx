@@ -36,7 +36,7 @@ import { useFocusMode } from './focus-mode';
 import { ReadingProgress } from './reading-progress';
 import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
 import { scrollReader, scrollReaderTo, useWritingMode } from './vertical';
-import { useArticleDetails } from '../library/article-details';
+import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
 
