@@ -86,6 +86,12 @@ export function createHandlers(services: Services, edges: Edges) {
     cancelImport: (batchId) => ({ cancelled: library.cancel(batchId) }),
     searchArticles: (query, page) => services.search.search(query, page),
     foldForSearch: (texts) => texts.map(foldForSearch),
+    findInArticle: (id, query) => services.find.find(id, query),
+    getWritingMode: (id) => settings.writingMode(id),
+    setWritingMode: (id, mode) => {
+      settings.setWritingMode(id, mode);
+      return null;
+    },
     getLibraryHealth: () => services.health,
     listBackups: () => services.backups.list(),
     restoreBackup: (name) => {

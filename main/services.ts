@@ -22,6 +22,7 @@ import { ScriptDetector } from './script/detect';
 import { fold, foldVersion } from './script/fold';
 import { InlineRunner, WorkerRunner } from './script/runner';
 import { LibrarySearch } from './script/search';
+import { ArticleFind } from './script/find';
 
 export interface ServiceOptions {
   /** Folder holding library.db. */
@@ -60,6 +61,8 @@ export interface Services {
   annotations: Annotations;
   exporter: Exporter;
   search: LibrarySearch;
+  /** Find in an article (the reader's Ctrl+F), folded as search folds. */
+  find: ArticleFind;
   /** Settles when articles stored before the search index existed are indexed (first start after the update). */
   indexed: Promise<number>;
   backups: Backups;
@@ -144,6 +147,7 @@ export function openServices(options: ServiceOptions): Services {
     annotations,
     exporter,
     search,
+    find: new ArticleFind(searchIndex),
     indexed,
     backups,
     close: () => {

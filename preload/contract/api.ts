@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CorrectionResults } from './corrections';
+import type { FindResult, WritingMode } from './reading-settings';
 import type { argSchemas } from './schemas';
 import type {
   AnnotationImportReport,
@@ -77,6 +78,11 @@ export interface CallResults extends CorrectionResults {
   searchArticles: SearchPage;
   /** Texts folded to one script and mainland wording for matching (the notes panel's search). */
   foldForSearch: string[];
+  /** Every occurrence of a query in an article, in any script (folded as search folds). */
+  findInArticle: FindResult;
+  /** The writing mode chosen for an article, or null (the default from settings). */
+  getWritingMode: WritingMode | null;
+  setWritingMode: null;
   /** Whether the library opened whole; a damaged one is read-only until a backup is restored. */
   getLibraryHealth: LibraryHealth;
   /** The rolling backups of the library, newest first. */
@@ -130,6 +136,9 @@ export const CALL_NAMES = [
   'cancelImport',
   'searchArticles',
   'foldForSearch',
+  'findInArticle',
+  'getWritingMode',
+  'setWritingMode',
   'getLibraryHealth',
   'listBackups',
   'restoreBackup',

@@ -1,3 +1,4 @@
+import type { ReadingSettings } from './reading-settings';
 /**
  * Domain types shared by main, preload and renderer.
  * This folder imports nothing environment-specific: no electron, node or DOM APIs.
@@ -217,10 +218,10 @@ export interface SearchPage {
 export type ReplaceOutcome =
   ReanchorReport | { status: 'needsEncoding'; name: string; candidates: EncodingCandidate[] };
 
-export type Theme = 'light' | 'sepia' | 'dark';
+export type Theme = 'light' | 'sepia' | 'dark' | 'custom';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
 
-export interface Settings {
+export interface Settings extends ReadingSettings {
   locale: LocaleSetting;
   theme: Theme;
   /** Reading font size in CSS pixels. */

@@ -32,6 +32,11 @@ import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
 import { ReaderToolbar } from './toolbar';
+import { useFind } from './find-bar';
+import { useFocusMode } from './focus-mode';
+import { ReadingProgress } from './reading-progress';
+import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
+import { scrollReader, scrollReaderTo, useWritingMode } from './vertical';
 import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
@@ -89,6 +94,20 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
   const { article, shown, preview, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
+  useReadingStyle(settings);
+  const focusMode = useFocusMode();
+  const writing = useWritingMode({
+    articleId,
+    fallback: settings.writingMode,
+    scrollRef,
+    where: () => positionNow()?.offset,
+    show: useCallback((offset: number) => {
+      const live = handleRef.current;
+      if (scrollRef.current && isLive(live)) showAtTop(scrollRef.current, live, offset);
+    }, []),
+  });
+  // Side by side stays in lines: two scripts in columns across would not pair line by line.
+  const vertical = writing.mode === 'vertical' && !sideBySide;
 
   /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
   const layout: TextLayout | null = useMemo(() => {
@@ -141,8 +160,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   }, [handle]);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
-  // Side by side, the margins are the other column's: notes go to the panel.
-  const wide = !paired && roomy;
+  // Side by side, the margins are the other column's; in vertical writing, there are none: notes go to the panel.
+  const wide = !paired && !vertical && roomy;
   const wordChanges = useWordChanges(markWords, shown, layout);
 
   const store = useAnnotationStore(() => new AnnotationStore({ bridge: api(), articleId, onError }), reloads);
@@ -192,6 +211,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     readerAt,
   });
   const shownLink = useShownLink(handle);
+  const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
 
   /** The article's headings in the script on screen. */
   const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
@@ -294,13 +314,15 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       toggleWordChanges: () => setMarkWords((on) => !on),
       back,
       scroll: ({ lines = 0, pages = 0 }) => {
-        const scroller = scrollRef.current;
-        scroller?.scrollBy({ top: lines * LINE_STEP + pages * scroller.clientHeight * 0.9 });
+        if (scrollRef.current) scrollReader(scrollRef.current, lines * LINE_STEP, pages * 0.9);
       },
       scrollToEnd: (end) => {
-        const scroller = scrollRef.current;
-        if (scroller) scroller.scrollTop = end === 'start' ? 0 : scroller.scrollHeight;
+        if (scrollRef.current) scrollReaderTo(scrollRef.current, end);
       },
+      openFind: find.openFind,
+      focusMode: focusMode.focus,
+      toggleFocus: focusMode.toggleFocus,
+      toggleFullScreen: focusMode.toggleFullScreen,
       nextScript: (step) => {
         const at = offered.indexOf(text.target());
         void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original', {
@@ -372,7 +394,21 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           fontSize: setFontSize,
           settings: onSettings,
         }}
-      />
+      >
+        <ReadingSettingsButton
+          settings={settings}
+          actions={{
+            settings: onSettings,
+            articleWriting: writing.chosen,
+            writing: writing.mode,
+            chooseWriting: writing.choose,
+            fullScreen: focusMode.fullScreen,
+            toggleFullScreen: focusMode.toggleFullScreen,
+            toggleFocus: focusMode.toggleFocus,
+          }}
+        />
+      </ReaderToolbar>
+      {find.element}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
         {contents && (
@@ -391,6 +427,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           ref={scrollRef}
           tabIndex={0}
           onScroll={position.onScroll}
+          data-writing={vertical ? 'vertical' : 'horizontal'}
           aria-label={article?.title ?? t('reader.loading')}
         >
           <article className={sideBySide ? 'page paired' : 'page'} ref={pageRef}>
@@ -429,6 +466,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
+      <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
       {shownLink && (
         <div className="link-status" role="status" data-testid="link-status">
           <span className="link-url">{forDisplay(shownLink)}</span>
