@@ -39,7 +39,15 @@ export interface ServiceOptions {
    */
   importWorker?: string | undefined;
   emit?: Emit | undefined;
+  /**
+   * How long after opening the conversion worker starts loading the dictionaries the library needs
+   * (ConversionService.warm): after the window's first paint, long before a first switch of script.
+   */
+  warmAfterMs?: number | undefined;
 }
+
+/** The default of ServiceOptions.warmAfterMs. */
+export const WARM_AFTER_MS = 1000;
 
 /** The library's backups: what there is, and asking for one to be restored on the next start. */
 export interface Backups {
@@ -65,6 +73,8 @@ export interface Services {
   find: ArticleFind;
   /** Settles when articles stored before the search index existed are indexed (first start after the update). */
   indexed: Promise<number>;
+  /** Settles with the conversion chains the worker has loaded in the background (none without a worker). */
+  warmed: Promise<string[]>;
   backups: Backups;
   close(): void;
 }
@@ -136,6 +146,29 @@ export function openServices(options: ServiceOptions): Services {
         return 0;
       });
   }
+  // The conversion worker loads its dictionaries in the background, off this thread, so that the
+  // first switch of script converts at once.
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  let wake = () => {};
+  const warmed: Promise<string[]> =
+    options.conversionWorker && health.status === 'ok'
+      ? new Promise<void>((resolve) => {
+          wake = resolve;
+          warmTimer = setTimeout(resolve, options.warmAfterMs ?? WARM_AFTER_MS);
+          warmTimer.unref();
+        })
+          .then(() => conversions.warm(() => closed))
+          .catch((error: unknown) => {
+            // Only time is lost: the dictionaries load on first use instead.
+            if (!closed)
+              console.warn(
+                'Duizhao: warming the conversion worker stopped:',
+                error instanceof Error ? error.message : error,
+              );
+            return [];
+          })
+      : Promise.resolve([]);
   return {
     db,
     health,
@@ -149,8 +182,12 @@ export function openServices(options: ServiceOptions): Services {
     search,
     find: new ArticleFind(searchIndex),
     indexed,
+    warmed,
     backups,
     close: () => {
+      closed = true;
+      clearTimeout(warmTimer);
+      wake();
       search.stop();
       void runner.close();
       void work.close();

@@ -64,6 +64,8 @@ export interface ArticleReads {
   contentHash(id: number): string | undefined;
   /** Articles whose Traditional forms were never detected (imported before detection existed). */
   withoutScriptForm(): number[];
+  /** The script forms the library's articles have (null: Simplified or not yet detected), most articles first. */
+  scriptForms(): (ScriptForm | null)[];
   /** An image of the library by its id (SHA-256 hex). */
   image(id: string): StoredImage | undefined;
 }
@@ -376,6 +378,16 @@ export class ArticleStore implements ArticleReads, ArticleWrites {
     return (this.db.prepare('SELECT id FROM articles WHERE script_form IS NULL').all() as { id: number }[]).map(
       (r) => r.id,
     );
+  }
+
+  scriptForms(): (ScriptForm | null)[] {
+    const rows = this.db
+      .prepare(
+        `SELECT script_form AS form FROM articles WHERE deleted_at IS NULL
+         GROUP BY script_form ORDER BY count(*) DESC`,
+      )
+      .all() as { form: ScriptForm | 'none' | null }[];
+    return [...new Set(rows.map((r) => (r.form === 'none' ? null : r.form)))];
   }
 
   sourceText(id: number): string | undefined {

@@ -5,6 +5,7 @@ import {
   type ConversionVariant,
   type DisplayScript,
   effectiveScript,
+  offeredScripts,
   sourceKind,
 } from '../../preload/contract/scripts';
 import type { Block, ConvertedText, TextWindow } from '../../preload/contract/types';
@@ -23,8 +24,11 @@ import { overridesTag } from './corrections/overrides-tag';
  */
 export type OverrideLookup = (articleId: number, chain: string, text: string) => Override[];
 
+/** What warms a chain: a few characters its phrase dictionaries hold (软件 → 軟體 with s2twp). */
+const WARM_TEXT = '软件和U盘';
+
 /** What conversion needs of the library: an article and the hash of its text; where to keep the chosen script. */
-export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash'> &
+export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash' | 'scriptForms'> &
   Pick<ArticleWrites, 'setDisplayScript'>;
 
 /**
@@ -150,6 +154,41 @@ export class ConversionService {
       console.warn('[duizhao] conversion not cached:', error instanceof Error ? error.message : error);
     }
     return { result, cached: false };
+  }
+
+  /**
+   * The conversion chains the library's articles can be shown in: for each kind of source (the
+   * most common first), the default script's chain first, then the other scripts offered.
+   */
+  chainsNeeded(): ConversionVariant[][] {
+    const fallback = this.settings.get().defaultScript;
+    const chains = new Map<string, ConversionVariant[]>();
+    for (const form of this.articles.scriptForms()) {
+      const kind = sourceKind(form);
+      const targets = offeredScripts(kind).filter((d) => d !== 'original');
+      const first = effectiveScript(kind, null, fallback);
+      for (const target of [...targets.filter((d) => d === first), ...targets.filter((d) => d !== first)]) {
+        const chain = conversionPlan(kind, target);
+        if (chain?.length) chains.set(chain.join('+'), [...chain]);
+      }
+    }
+    return [...chains.values()];
+  }
+
+  /**
+   * Has the runner load the dictionaries of every chain the library needs (a short text through
+   * each), so that the reader's first switch of script does not wait for them (s2twp's take over
+   * a second to load). One chain at a time: a request of the reader's waits at most for one.
+   * Resolves with the chains loaded; `stopped` ends it early (the library is closing).
+   */
+  async warm(stopped: () => boolean = () => false): Promise<string[]> {
+    const done: string[] = [];
+    for (const chain of this.chainsNeeded()) {
+      if (stopped()) break;
+      await this.runner.convert(WARM_TEXT, chain);
+      done.push(chain.join('+'));
+    }
+    return done;
   }
 
   /** Remembers the script the reader chose for an article (null: back to the default). */

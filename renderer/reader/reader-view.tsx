@@ -349,8 +349,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     // goTo changes with what is on screen; the note callbacks only with the store.
     [store, goTo],
   );
-  const { onEdit, onFlush } = noteActions;
-  const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
+  // The store's alone: margin notes are drawn again only when their own note changes.
+  const marginActions = useMemo(
+    () => ({
+      onEdit: (id: string, note: string) => store.editNote(id, note),
+      onFlush: (id: string) => void store.flushNote(id),
+    }),
+    [store],
+  );
 
   // Details edited here show at once, over the article as it was loaded.
   const details = useArticleDetails();
