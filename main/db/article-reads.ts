@@ -1,3 +1,4 @@
+import type { ScriptForm } from '../../preload/contract/scripts';
 import type { Article, ArticleSummary, Block } from '../../preload/contract/types';
 import { type ArticleRow, type BlockRow, SUMMARY_COLUMNS, toBlock, toSummary } from './article-rows';
 import type { Db } from './connection';
@@ -32,6 +33,8 @@ export interface ArticleReads {
   contentHash(id: number): string | undefined;
   /** Articles whose Traditional forms were never detected (imported before detection existed). */
   withoutScriptForm(): number[];
+  /** The script forms the library's articles have (null: Simplified or not yet detected), most articles first. */
+  scriptForms(): (ScriptForm | null)[];
   /** An image of the library by its id (SHA-256 hex). */
   image(id: string): StoredImage | undefined;
 }
@@ -115,6 +118,16 @@ export class ArticleReader implements ArticleReads {
     return (
       row && { mime: row.mime, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) }
     );
+  }
+
+  scriptForms(): (ScriptForm | null)[] {
+    const rows = this.db
+      .prepare(
+        `SELECT script_form AS form FROM articles WHERE deleted_at IS NULL
+         GROUP BY script_form ORDER BY count(*) DESC`,
+      )
+      .all() as { form: ScriptForm | 'none' | null }[];
+    return [...new Set(rows.map((r) => (r.form === 'none' ? null : r.form)))];
   }
 
   withoutScriptForm(): number[] {

@@ -167,6 +167,7 @@ export class SearchIndexStore implements SearchIndexWrites {
         ),
       ),
       chunks: lazy(() => db.prepare('SELECT start, text FROM search_texts WHERE article_id = ? ORDER BY start')),
+      version: lazy(() => db.prepare('SELECT fold_version FROM search_docs WHERE article_id = ?').pluck()),
       meta: lazy(() =>
         db.prepare(
           `SELECT d.length AS length, d.astral AS astral, a.alignment AS alignment FROM search_docs d
@@ -322,6 +323,24 @@ export class SearchIndexStore implements SearchIndexWrites {
     // Blocks whose offsets do not add up (never written so): the whole text as written.
     const source = this.sourceText(articleId) ?? '';
     return { hit, window: { start: 0, text: source, length: source.length } };
+  }
+
+  /**
+   * An article's whole text folded, with its alignment from the text as written, as the index
+   * holds it; undefined when it is not indexed under this folding (fold it then).
+   */
+  folded(articleId: number): FoldedText | undefined {
+    const s = this.statements;
+    if (s.version().get(articleId) !== this.options.version) return undefined;
+    const meta = s.meta().get(articleId) as { length: number; alignment: string | null } | undefined;
+    if (!meta) return undefined;
+    const rows = s.chunks().all(articleId) as { start: number; text: string }[];
+    // Each chunk runs on into the next (CHUNK_OVERLAP): cut it where the next starts.
+    const text = rows.map((r, i) => r.text.slice(0, (rows[i + 1]?.start ?? Infinity) - r.start)).join('');
+    const alignment = meta.alignment
+      ? Alignment.fromJSON(JSON.parse(meta.alignment) as AlignmentJSON)
+      : Alignment.identity(meta.length);
+    return { text, alignment };
   }
 
   /** An article's text as written (its blocks joined by one line break, as ArticleReads.sourceText), deleted or not. */

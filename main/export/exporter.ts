@@ -1,5 +1,6 @@
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
+import type { Correction } from '../../preload/contract/corrections';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import type {
   AnnotationImportReport,
@@ -20,7 +21,14 @@ import { Batches } from '../library/batches';
 import type { WorkRunner } from '../library/work-runner';
 import { InlineWork } from '../library/work-runner';
 import { ScriptDetector } from '../script/detect';
-import { articleUrn, type ExportedArticle, FORMAT_FILES, type HighlightContext, render } from './formats';
+import {
+  articleUrn,
+  type ExportedArticle,
+  type ExportedCorrection,
+  FORMAT_FILES,
+  type HighlightContext,
+  render,
+} from './formats';
 import { NOTES_CHUNK, type ParsedNote, unpackNotes } from './notes-file';
 
 export { writeFileAtomic } from './write-file';
@@ -45,6 +53,14 @@ export interface NotesImportDeps {
   work?: WorkRunner;
   emit?: Emit;
   batches?: Batches;
+  /** The conversion corrections, exported with the notes in JSON and imported back. */
+  corrections?: CorrectionsForNotes;
+}
+
+/** What export and import of notes need of the conversion corrections. */
+export interface CorrectionsForNotes {
+  list(): { corrections: Correction[] };
+  importMany(items: { source: string; target: string; chains: string[]; articleId: number | null }[]): number;
 }
 
 export { NOTES_CHUNK } from './notes-file';
@@ -123,9 +139,31 @@ export class Exporter {
     return {
       fileName: `${base}${suffix}.${extension}`,
       mimeType,
-      content: render(request.format, exported, this.now().toISOString()),
+      content: render(
+        request.format,
+        exported,
+        this.now().toISOString(),
+        request.format === 'json' ? this.correctionsFor(request.articleId) : [],
+      ),
       count,
     };
+  }
+
+  /**
+   * The reader's own corrections going with an export (the built-in set is not: it is turned on
+   * in settings): those of the exported article (or of every article) and those everywhere.
+   */
+  private correctionsFor(articleId: number | undefined): ExportedCorrection[] {
+    const corrections = this.notes.corrections?.list().corrections ?? [];
+    const hashes = new Map(this.reads.articles().map((a) => [a.id, a.contentHash]));
+    return corrections.flatMap((c): ExportedCorrection[] => {
+      if (c.preset !== null) return [];
+      const base = { source: c.source, target: c.target, chains: c.chains };
+      if (c.articleId === null) return [base];
+      const hash = hashes.get(c.articleId);
+      if (hash === undefined || (articleId !== undefined && c.articleId !== articleId)) return [];
+      return [{ ...base, article: articleUrn(hash) }];
+    });
   }
 
   /**
@@ -143,7 +181,7 @@ export class Exporter {
     const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
     // The notes come back in chunks of JSON, each parsed here only when its turn comes: a
     // hundred thousand objects would take the main thread long to receive, and memory to hold.
-    const { total, chunks } = await work.run('notes', { bytes });
+    const { total, chunks, corrections } = await work.run('notes', { bytes });
     const report: AnnotationImportReport = {
       total,
       matched: 0,
@@ -163,6 +201,14 @@ export class Exporter {
       }
       return t;
     };
+    // Corrections for an article in the file go to that article here; those for none found are left out.
+    if (corrections.length > 0 && this.notes.corrections) {
+      const placed = corrections.flatMap((c) => {
+        const articleId = c.article === null ? null : byHash.get(c.article)?.id;
+        return articleId === undefined ? [] : [{ source: c.source, target: c.target, chains: c.chains, articleId }];
+      });
+      report.corrections = this.notes.corrections.importMany(placed);
+    }
     const batchId = batches.start();
     try {
       for (const [k, chunk] of chunks.entries()) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { correctionDraft } from '../../preload/contract/corrections';
 import { AppFailure } from '../../preload/contract/errors';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../preload/contract/types';
 
@@ -37,6 +38,17 @@ const importedAnnotation = z.object({
     .optional(),
 });
 const importedFile = z.object({ first: z.object({ items: z.array(z.unknown()).max(100_000) }).loose() }).loose();
+/** Conversion corrections exported with the notes (see formats.ts ExportedCorrection). */
+const importedCorrections = z
+  .array(
+    z.object({
+      source: correctionDraft.shape.source,
+      target: correctionDraft.shape.target,
+      chains: correctionDraft.shape.chains,
+      article: z.string().max(300).optional(),
+    }),
+  )
+  .max(10_000);
 
 const UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -58,6 +70,15 @@ export interface ParsedNote {
   modified: string | null;
 }
 
+/** A conversion correction of an export file. */
+export interface ParsedCorrection {
+  source: string;
+  target: string;
+  chains: string[];
+  /** `urn:…` of its article's content hash; null: every article. */
+  article: string | null;
+}
+
 /**
  * How many annotations are stored per transaction (and between progress events): short enough
  * that the main thread is never held long (2,000 held it 200 ms on a loaded machine), long enough
@@ -69,6 +90,8 @@ export const NOTES_CHUNK = 500;
 export interface PackedNotes {
   total: number;
   chunks: string[];
+  /** The file's conversion corrections. */
+  corrections: ParsedCorrection[];
 }
 
 /** One chunk of {@link PackedNotes} as notes again. */
@@ -104,7 +127,20 @@ export function parseNotesFile(bytes: Uint8Array): PackedNotes {
       chunk = [];
     }
   }
-  return { total: raw.length, chunks };
+  const rawCorrections = (file.data as Record<string, unknown>)['dz:corrections'];
+  const corrections =
+    rawCorrections === undefined ? { success: true as const, data: [] } : importedCorrections.safeParse(rawCorrections);
+  if (!corrections.success) throw new AppFailure('not_an_export', 'Its conversion corrections are not valid.');
+  return {
+    total: raw.length,
+    chunks,
+    corrections: corrections.data.map((c) => ({
+      source: c.source,
+      target: c.target,
+      chains: c.chains,
+      article: c.article ?? null,
+    })),
+  };
 }
 
 /** One annotation checked (the `i`th: a bad one refuses the file) and reduced to what importing uses. */

@@ -31,6 +31,14 @@ export interface ReaderKeyContext {
   /** Shows the next (1) or the previous (-1) script. */
   nextScript(step: 1 | -1): void;
   fontSize(delta: 1 | -1): void;
+  /** Corrects how the selected phrase converts (absent when the text on screen is not converted). */
+  correct?: (() => void) | undefined;
+  /** Find in the article (find-bar.tsx). */
+  openFind(): void;
+  /** Focus mode (the text alone) is on; full screen. */
+  focusMode: boolean;
+  toggleFocus(): void;
+  toggleFullScreen(): void;
 }
 
 /** One row of the key table: the first row whose keys match and whose condition holds runs. */
@@ -76,8 +84,15 @@ export const READER_KEYS: readonly KeyCommand[] = [
     run: (c) => c.highlight(null, true),
     description: 'Highlight the selection and write a note',
   },
+  {
+    keys: ['e'],
+    when: (c) => c.hasSelection && c.correct !== undefined,
+    run: (c) => c.correct?.(),
+    description: 'Correct how the selected phrase converts',
+  },
   { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
   { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },
+  { keys: ['Escape'], when: (c) => c.focusMode, run: (c) => c.toggleFocus(), description: 'Leave focus mode' },
   { keys: ['Escape'], when: (c) => c.contentsOpen, run: (c) => c.closeContents(), description: 'Close the contents' },
   {
     keys: ['Enter'],
@@ -115,6 +130,10 @@ export const READER_KEYS: readonly KeyCommand[] = [
     run: (c, e) => c.nextScript(e.shiftKey ? -1 : 1),
     description: 'Next script (Shift: previous)',
   },
+  { keys: ['f'], mod: true, run: (c) => c.openFind(), description: 'Find in the article' },
+  { keys: ['/'], run: (c) => c.openFind(), description: 'Find in the article' },
+  { keys: ['f'], run: (c) => c.toggleFocus(), description: 'Focus mode on or off (the text alone)' },
+  { keys: ['F11'], run: (c) => c.toggleFullScreen(), description: 'Full screen on or off' },
   { keys: ['+', '='], run: (c) => c.fontSize(1), keepDefault: true, description: 'Larger text' },
   { keys: ['-'], run: (c) => c.fontSize(-1), keepDefault: true, description: 'Smaller text' },
 ];

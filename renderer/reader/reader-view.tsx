@@ -21,6 +21,7 @@ import { ScriptBadge } from '../ui/script-badge';
 import { forDisplay } from '../../preload/contract/display';
 import { langOf, useArticleText } from './article-text';
 import { type ContentsEntry, ContentsPanel, contentsOf, currentEntry } from './contents-panel';
+import { CorrectionDialog, type CorrectionSubject, correctionSubject } from './correction-dialog';
 import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
 import { SingleLayout, type TextLayout } from './layout';
 import { linkAtCaret, linkOfElement, useShownLink } from './links';
@@ -31,6 +32,11 @@ import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
 import { ReaderToolbar } from './toolbar';
+import { useFind } from './find-bar';
+import { useFocusMode } from './focus-mode';
+import { ReadingProgress } from './reading-progress';
+import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
+import { scrollReader, scrollReaderTo, useWritingMode } from './vertical';
 import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
@@ -88,6 +94,20 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
   const { article, shown, preview, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
+  useReadingStyle(settings);
+  const focusMode = useFocusMode();
+  const writing = useWritingMode({
+    articleId,
+    fallback: settings.writingMode,
+    scrollRef,
+    where: () => positionNow()?.offset,
+    show: useCallback((offset: number) => {
+      const live = handleRef.current;
+      if (scrollRef.current && isLive(live)) showAtTop(scrollRef.current, live, offset);
+    }, []),
+  });
+  // Side by side stays in lines: two scripts in columns across would not pair line by line.
+  const vertical = writing.mode === 'vertical' && !sideBySide;
 
   /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
   const layout: TextLayout | null = useMemo(() => {
@@ -140,8 +160,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   }, [handle]);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
-  // Side by side, the margins are the other column's: notes go to the panel.
-  const wide = !paired && roomy;
+  // Side by side, the margins are the other column's; in vertical writing, there are none: notes go to the panel.
+  const wide = !paired && !vertical && roomy;
   const wordChanges = useWordChanges(markWords, shown, layout);
 
   const store = useAnnotationStore(() => new AnnotationStore({ bridge: api(), articleId, onError }), reloads);
@@ -191,6 +211,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     readerAt,
   });
   const shownLink = useShownLink(handle);
+  const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
 
   /** The article's headings in the script on screen. */
   const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
@@ -253,6 +274,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     void ann.create(color ?? annotations.lastColor, withNote).then((created) => {
       if (created && withNote && !wide) setPanelOpen(true);
     });
+  const [correcting, setCorrecting] = useState<CorrectionSubject | null>(null);
+  const correct = () => {
+    const range = ann.selection && layout ? layout.toSource(ann.selection.from, ann.selection.to) : null;
+    const subject = range && article && shown ? correctionSubject(article, shown, range) : null;
+    if (subject) setCorrecting(subject);
+    else showNotice(t('correct.cannot'), 'alert');
+  };
+  const canCorrect = (shown?.chain.length ?? 0) > 0;
   const editNote = (id: string) => {
     ann.setFocusNote(id);
     ann.setActive(null);
@@ -285,13 +314,15 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       toggleWordChanges: () => setMarkWords((on) => !on),
       back,
       scroll: ({ lines = 0, pages = 0 }) => {
-        const scroller = scrollRef.current;
-        scroller?.scrollBy({ top: lines * LINE_STEP + pages * scroller.clientHeight * 0.9 });
+        if (scrollRef.current) scrollReader(scrollRef.current, lines * LINE_STEP, pages * 0.9);
       },
       scrollToEnd: (end) => {
-        const scroller = scrollRef.current;
-        if (scroller) scroller.scrollTop = end === 'start' ? 0 : scroller.scrollHeight;
+        if (scrollRef.current) scrollReaderTo(scrollRef.current, end);
       },
+      openFind: find.openFind,
+      focusMode: focusMode.focus,
+      toggleFocus: focusMode.toggleFocus,
+      toggleFullScreen: focusMode.toggleFullScreen,
       nextScript: (step) => {
         const at = offered.indexOf(text.target());
         void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original', {
@@ -299,6 +330,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         });
       },
       fontSize: setFontSize,
+      correct: canCorrect ? correct : undefined,
     };
   });
   useKeyCommands(READER_KEYS, keys);
@@ -317,8 +349,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     // goTo changes with what is on screen; the note callbacks only with the store.
     [store, goTo],
   );
-  const { onEdit, onFlush } = noteActions;
-  const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
+  // The store's alone: margin notes are drawn again only when their own note changes.
+  const marginActions = useMemo(
+    () => ({
+      onEdit: (id: string, note: string) => store.editNote(id, note),
+      onFlush: (id: string) => void store.flushNote(id),
+    }),
+    [store],
+  );
 
   // Details edited here show at once, over the article as it was loaded.
   const details = useArticleDetails();
@@ -362,7 +400,21 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           fontSize: setFontSize,
           settings: onSettings,
         }}
-      />
+      >
+        <ReadingSettingsButton
+          settings={settings}
+          actions={{
+            settings: onSettings,
+            articleWriting: writing.chosen,
+            writing: writing.mode,
+            chooseWriting: writing.choose,
+            fullScreen: focusMode.fullScreen,
+            toggleFullScreen: focusMode.toggleFullScreen,
+            toggleFocus: focusMode.toggleFocus,
+          }}
+        />
+      </ReaderToolbar>
+      {find.element}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
         {contents && (
@@ -381,6 +433,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           ref={scrollRef}
           tabIndex={0}
           onScroll={position.onScroll}
+          data-writing={vertical ? 'vertical' : 'horizontal'}
           aria-label={article?.title ?? t('reader.loading')}
         >
           <article className={sideBySide ? 'page paired' : 'page'} ref={pageRef}>
@@ -419,6 +472,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
+      <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
       {shownLink && (
         <div className="link-status" role="status" data-testid="link-status">
           <span className="link-url">{forDisplay(shownLink)}</span>
@@ -431,6 +485,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           anchor={ann.selection.anchor}
           onHighlight={(color) => highlight(color)}
           onNote={() => highlight(null, true)}
+          onCorrect={canCorrect ? correct : undefined}
         />
       )}
       {ann.active && activeHighlight && (
@@ -453,6 +508,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           testId="undo-notice"
           onClose={() => undefined}
           action={{ label: t('delete.undo'), run: () => void store.undo() }}
+        />
+      )}
+      {correcting && (
+        <CorrectionDialog
+          subject={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            anchorRef.current = positionNow()?.offset ?? anchorRef.current;
+            setReloads((n) => n + 1);
+            showNotice(t('correct.saved'));
+          }}
         />
       )}
       {details.element}

@@ -1,4 +1,4 @@
-import { type RefObject } from 'react';
+import { type ReactNode, type RefObject } from 'react';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, type Settings, type Theme } from '../../preload/contract/types';
 import { useI18n } from '../i18n';
@@ -45,10 +45,13 @@ export function ReaderToolbar({
   state,
   actions,
   replaceInput,
+  children,
 }: {
   state: ToolbarState;
   actions: ToolbarActions;
   replaceInput: RefObject<HTMLInputElement | null>;
+  /** Controls that live in their own modules (reading settings). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const { offered, settings } = state;
@@ -195,6 +198,7 @@ export function ReaderToolbar({
           />
         ))}
       </div>
+      {children}
     </header>
   );
 }
