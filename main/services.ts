@@ -88,19 +88,35 @@ export function openServices(options: ServiceOptions): Services {
   const { db } = opened;
   const emit = options.emit ?? noEmit;
   const searchIndex = new SearchIndexStore(db, { fold, version: foldVersion() });
-  const articles = new ArticleStore(db, undefined, searchIndex);
+  // With the import worker, a replaced text is indexed again there, after its transaction.
+  const articles = new ArticleStore(db, undefined, searchIndex, options.importWorker ? 'later' : 'now');
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
+  const transact = transactor(db);
+  // The worker stores imported articles through its own connection (a damaged library: read-only there too).
   const work = options.importWorker
-    ? new WorkerWork(options.importWorker, { dictionaryDir: options.dictionaryDir })
-    : new InlineWork({ detector });
+    ? new WorkerWork(options.importWorker, {
+        dictionaryDir: options.dictionaryDir,
+        databaseFile: file,
+        readOnly: opened.problems.length > 0,
+      })
+    : new InlineWork({ detector, store: { articles, transact } });
   const batches = new Batches();
   const annotations = new Annotations(articles, highlights, undefined, (text, selectors) =>
     work.run('anchor', { text, selectors }),
   );
-  const transact = transactor(db);
-  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
+  const library = new Library({
+    articles,
+    settings,
+    detector,
+    highlights: annotations,
+    transact,
+    emit,
+    work,
+    batches,
+    ...(options.importWorker ? { reindexLater: (articleId: number) => work.run('reindex', { articleId }) } : {}),
+  });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
   const corrections = new Corrections(new CorrectionStore(db), articles, runner, transact);
   const conversions = new ConversionService(

@@ -1,4 +1,5 @@
 import { Alignment, type AlignmentJSON, type Range } from '../../preload/contract/alignment';
+import { charTokens } from './char-tokens';
 import type { Db } from './connection';
 
 /**
@@ -62,6 +63,8 @@ export interface FirstHit {
 export interface SearchIndexWrites {
   /** Indexes (or re-indexes) an article's title and text as written. */
   put(articleId: number, title: string, text: string): void;
+  /** Takes an article out of the index: it reads as not indexed (stale) until put again. */
+  remove(articleId: number): void;
 }
 
 const K1 = 1.2;
@@ -72,27 +75,6 @@ const codePoints = (s: string): number => {
   for (const _ of s) n++;
   return n;
 };
-
-const HEX: string[] = [];
-
-/** One token per character: its code point in hex, which the ascii tokenizer keeps as one word. */
-export function charTokens(s: string): string {
-  // A plain loop with the hex strings cached: the index build tokenizes every article.
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    const hex = (HEX[c] ??= c.toString(16));
-    out = out.length === 0 ? hex : `${out} ${hex}`;
-  }
-  return out;
-}
 
 const phrase = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 

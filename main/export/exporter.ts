@@ -9,7 +9,8 @@ import type {
   ExportScript,
   Highlight,
 } from '../../preload/contract/types';
-import { type AnchorResult, describe } from '../annotations/anchor';
+import type { AnchorResult } from '../annotations/anchor';
+import { describe } from '../annotations/quote-selector';
 import type { Db } from '../db/connection';
 import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';
@@ -28,7 +29,7 @@ import {
   type HighlightContext,
   render,
 } from './formats';
-import type { ParsedNote } from './notes-file';
+import { NOTES_CHUNK, type ParsedNote, unpackNotes } from './notes-file';
 
 export { writeFileAtomic } from './write-file';
 
@@ -62,11 +63,7 @@ export interface CorrectionsForNotes {
   importMany(items: { source: string; target: string; chains: string[]; articleId: number | null }[]): number;
 }
 
-/**
- * How many annotations are stored per transaction (and between progress events): short enough
- * that the main thread is never held long, long enough that 100,000 take a few dozen steps.
- */
-export const NOTES_CHUNK = 2000;
+export { NOTES_CHUNK } from './notes-file';
 
 /**
  * Export of highlights and notes in the formats people use, with quotes in the script the reader
@@ -182,9 +179,11 @@ export class Exporter {
     const emit = this.notes.emit ?? noEmit;
     const batches = this.notes.batches ?? (this.ownBatches ??= new Batches());
     const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
-    const { items, corrections } = await work.run('notes', { bytes });
+    // The notes come back in chunks of JSON, each parsed here only when its turn comes: a
+    // hundred thousand objects would take the main thread long to receive, and memory to hold.
+    const { total, chunks, corrections } = await work.run('notes', { bytes });
     const report: AnnotationImportReport = {
-      total: items.length,
+      total,
       matched: 0,
       orphaned: 0,
       noArticle: 0,
@@ -212,15 +211,16 @@ export class Exporter {
     }
     const batchId = batches.start();
     try {
-      for (let at = 0; at < items.length; at += NOTES_CHUNK) {
+      for (const [k, chunk] of chunks.entries()) {
+        const at = k * NOTES_CHUNK;
         if (batches.cancelled(batchId)) {
-          report.cancelled = items.length - at;
+          report.cancelled = total - at;
           break;
         }
-        emit('importProgress', { batchId, done: at, total: items.length, name });
+        emit('importProgress', { batchId, done: at, total, name });
         // Which article each annotation belongs to (reads only), then where on it (in the worker).
         const byArticle = new Map<number, ParsedNote[]>();
-        for (const item of items.slice(at, at + NOTES_CHUNK)) {
+        for (const item of unpackNotes(chunk)) {
           if (item.id && this.highlights.get(item.id)) {
             report.alreadyThere++;
             continue;
@@ -267,7 +267,7 @@ export class Exporter {
       }
     } finally {
       batches.end(batchId);
-      emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
+      emit('importProgress', { batchId, done: total, total, name: '' });
     }
     return report;
   }

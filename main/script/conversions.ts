@@ -10,7 +10,8 @@ import {
 } from '../../preload/contract/scripts';
 import type { Block, ConvertedText, TextWindow } from '../../preload/contract/types';
 import { TEXT_WINDOW_BLOCKS, TEXT_WINDOW_CHARS } from '../../preload/contract/types';
-import type { ArticleReads, ArticleWrites } from '../db/articles';
+import type { ArticleReads } from '../db/article-reads';
+import type { ArticleWrites } from '../db/articles';
 import type { ConversionReads, ConversionWrites } from '../db/conversions';
 import type { SettingsReads } from '../db/settings';
 import type { Override } from './opencc/overrides';

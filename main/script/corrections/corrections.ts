@@ -9,7 +9,7 @@ import {
 } from '../../../preload/contract/corrections';
 import { AppFailure } from '../../../preload/contract/errors';
 import { type ConversionVariant, type SourceKind, sourceKind } from '../../../preload/contract/scripts';
-import type { ArticleReads } from '../../db/articles';
+import type { ArticleReads } from '../../db/article-reads';
 import type { Transact } from '../../db/connection';
 import type { CorrectionReads, CorrectionWrites } from '../../db/corrections';
 import type { Override } from '../opencc/overrides';
