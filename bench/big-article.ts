@@ -165,11 +165,8 @@ try {
         const made = await Promise.all(
           ranges.slice(i, i + 50).map((range) => api.createHighlight({ articleId, ...range })),
         );
-        await Promise.all(
-          made.map((h, j) =>
-            h.ok && (i + j) % every === 0 ? api.updateHighlight({ id: h.value.id, note: `第${i + j}条笔记` }) : null,
-          ),
-        );
+        const noted = made.flatMap((h, j) => (h.ok && (i + j) % every === 0 ? [{ id: h.value.id, n: i + j }] : []));
+        await Promise.all(noted.map(({ id: hl, n }) => api.updateHighlight({ id: hl, note: `第${n}条笔记` })));
       }
     },
     [id, spreadHighlights(source, chars, HIGHLIGHTS, HIGHLIGHT_COLORS), NOTE_EVERY] as const,
