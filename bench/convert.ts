@@ -77,6 +77,8 @@ function parseOptions(args: readonly string[]): Options {
     const value = Number(args[i + 1]);
     if (flag === '--runs' && Number.isInteger(value) && value >= 5) options.runs = value;
     else if (flag === '--mb' && value > 0) options.minBytes = value * MB;
+    else if (flag === '--only')
+      void 0; // bench/run.mjs's own option
     else throw new Error(`Unknown or invalid option ${flag ?? ''} ${args[i + 1] ?? ''} (use --runs N≥5, --mb M)`);
     i++;
   }

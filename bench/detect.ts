@@ -5,7 +5,8 @@
  * the same bytes once with iconv-lite in the right encoding, which importing does anyway.
  */
 import iconv from 'iconv-lite';
-import { decodeBytes, detectEncoding, type TextEncodingName } from '../main/library/decode';
+import { detectEncoding, type TextEncodingName } from '../main/library/decode';
+import { decodeBytes } from '../main/library/decoding';
 import { commonness } from '../main/library/hanzi-frequency';
 import { samples } from '../tests/helpers/data';
 import { type BenchRow, report, timed } from './report';

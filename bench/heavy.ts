@@ -35,6 +35,8 @@ if (!existsSync(CHILD) || !existsSync(WORKER))
   throw new Error('Run through bench/run.mjs (it bundles the child and the worker).');
 
 const results: Record<string, HeavyResult> = {};
+// HEAVY_ONLY=notes,big runs only those scenarios (their rows alone are printed).
+const only = process.env.HEAVY_ONLY?.split(',');
 for (const [scenario, mode] of [
   ['replace', 'worker'],
   ['replace', 'inline'],
@@ -45,6 +47,7 @@ for (const [scenario, mode] of [
   ['files', 'worker'],
   ['files', 'inline'],
 ] as const) {
+  if (only && !only.includes(scenario)) continue;
   results[`${scenario}-${mode}`] = child(scenario, mode);
   console.error(`heavy: ${scenario} (${mode}) done`);
 }
@@ -54,101 +57,117 @@ const r = (key: string): HeavyResult => {
   return found;
 };
 
-const replace = r('replace-worker');
-const notes = r('notes-worker');
-const big = r('big-worker');
-const files = r('files-worker');
+const has = (scenario: string) => `${scenario}-worker` in results;
 const filesPerSecond = (x: HeavyResult) => (Number(x.facts.files) / x.ms) * 1000;
 
-const rows: BenchRow[] = [
-  {
-    what: 'Update text…, 680k chars, 2,000 highlights',
-    ours: replace.ms,
-    anchor: replace.anchorMs,
-    anchorName: replace.anchorName,
-    unit: 'ms',
-    target: 1000,
-  },
-  {
-    what: '  longest main-thread task',
-    ours: replace.longestBlockMs,
-    anchor: r('replace-inline').longestBlockMs,
-    anchorName: 'all in main',
-    unit: 'ms',
-    target: 100,
-  },
-  {
-    what: `import ${notes.facts.total} annotations (${Number(notes.facts.mb).toFixed(0)} MB JSON)`,
-    ours: notes.ms,
-    anchor: notes.anchorMs,
-    anchorName: notes.anchorName,
-    unit: 'ms',
-    target: 3000,
-  },
-  {
-    what: '  peak RSS',
-    ours: notes.rssPeakMb,
-    anchor: notes.rssBeforeMb,
-    anchorName: 'RSS before',
-    unit: 'MB',
-    target: 500,
-  },
-  {
-    what: '  longest main-thread task',
-    ours: notes.longestBlockMs,
-    anchor: r('notes-inline').longestBlockMs,
-    anchorName: 'all in main',
-    unit: 'ms',
-    target: 100,
-  },
-  {
-    what: `import a ${Number(big.facts.mb).toFixed(0)} MB text`,
-    ours: big.ms,
-    anchor: big.anchorMs,
-    anchorName: big.anchorName,
-    unit: 'ms',
-  },
-  {
-    what: '  peak RSS',
-    ours: big.rssPeakMb,
-    anchor: big.rssBeforeMb,
-    anchorName: 'RSS before',
-    unit: 'MB',
-    target: 500,
-  },
-  {
-    what: '  longest main-thread task',
-    ours: big.longestBlockMs,
-    anchor: r('big-unindexed').longestBlockMs,
-    anchorName: 'stored without the search index',
-    unit: 'ms',
-    target: 100,
-  },
-  {
-    what: '  peak RSS, without the search index',
-    ours: r('big-unindexed').rssPeakMb,
-    anchor: r('big-unindexed').rssBeforeMb,
-    anchorName: 'RSS before',
-    unit: 'MB',
-    target: 500,
-  },
-  {
-    what: `import ${Number(files.facts.files).toLocaleString('en')} files (~2,000 chars, 20 a call)`,
-    ours: filesPerSecond(files),
-    anchor: filesPerSecond(r('files-inline')),
-    anchorName: 'all in main',
-    unit: 'files/s',
-    target: 100,
-  },
-  {
-    what: '  longest main-thread task',
-    ours: files.longestBlockMs,
-    anchor: r('files-inline').longestBlockMs,
-    anchorName: 'all in main',
-    unit: 'ms',
-    target: 100,
-  },
-];
+const rows: BenchRow[] = [];
+if (has('replace')) {
+  const replace = r('replace-worker');
+  rows.push(
+    {
+      what: 'Update text…, 680k chars, 2,000 highlights',
+      ours: replace.ms,
+      anchor: replace.anchorMs,
+      anchorName: replace.anchorName,
+      unit: 'ms',
+      target: 1000,
+    },
+    {
+      what: '  longest main-thread task',
+      ours: replace.longestBlockMs,
+      anchor: r('replace-inline').longestBlockMs,
+      anchorName: 'all in main',
+      unit: 'ms',
+      target: 100,
+    },
+  );
+}
+if (has('notes')) {
+  const notes = r('notes-worker');
+  rows.push(
+    {
+      what: `import ${notes.facts.total} annotations (${Number(notes.facts.mb).toFixed(0)} MB JSON)`,
+      ours: notes.ms,
+      anchor: notes.anchorMs,
+      anchorName: notes.anchorName,
+      unit: 'ms',
+      target: 3000,
+    },
+    {
+      what: '  peak RSS',
+      ours: notes.rssPeakMb,
+      anchor: notes.rssBeforeMb,
+      anchorName: 'RSS before',
+      unit: 'MB',
+      target: 500,
+    },
+    {
+      what: '  longest main-thread task',
+      ours: notes.longestBlockMs,
+      anchor: r('notes-inline').longestBlockMs,
+      anchorName: 'all in main',
+      unit: 'ms',
+      target: 100,
+    },
+  );
+}
+if (has('big')) {
+  const big = r('big-worker');
+  rows.push(
+    {
+      what: `import a ${Number(big.facts.mb).toFixed(0)} MB text`,
+      ours: big.ms,
+      anchor: big.anchorMs,
+      anchorName: big.anchorName,
+      unit: 'ms',
+    },
+    {
+      what: '  peak RSS',
+      ours: big.rssPeakMb,
+      anchor: big.rssBeforeMb,
+      anchorName: 'RSS before',
+      unit: 'MB',
+      target: 500,
+    },
+    {
+      what: '  longest main-thread task',
+      ours: big.longestBlockMs,
+      anchor: r('big-unindexed').longestBlockMs,
+      anchorName: 'stored without the search index',
+      unit: 'ms',
+      target: 100,
+    },
+    {
+      what: '  peak RSS, without the search index',
+      ours: r('big-unindexed').rssPeakMb,
+      anchor: r('big-unindexed').rssBeforeMb,
+      anchorName: 'RSS before',
+      unit: 'MB',
+      target: 500,
+    },
+  );
+}
+if (has('files')) {
+  const files = r('files-worker');
+  rows.push(
+    {
+      what: `import ${Number(files.facts.files).toLocaleString('en')} files (~2,000 chars, 20 a call)`,
+      ours: filesPerSecond(files),
+      anchor: filesPerSecond(r('files-inline')),
+      anchorName: 'all in main',
+      unit: 'files/s',
+      target: 100,
+    },
+    {
+      what: '  longest main-thread task',
+      ours: files.longestBlockMs,
+      anchor: r('files-inline').longestBlockMs,
+      anchorName: 'all in main',
+      unit: 'ms',
+      target: 100,
+    },
+  );
+}
 
 report('heavy', 'Heavy work off the main thread: one fresh process per run, the import worker as in the app', rows, {
   results,

@@ -7,7 +7,7 @@
 import type { RichBlock, RichBlockKind } from '../preload/contract/article-model';
 import type { Block } from '../preload/contract/types';
 import { Alignment } from '../preload/contract/alignment';
-import { layoutBlocks } from '../main/db/articles';
+import { layoutBlocks } from '../main/db/article-rows';
 import { sample } from '../tests/helpers/data';
 import { PairedLayout } from '../renderer/parallel/paired-layout';
 import { SingleLayout } from '../renderer/reader/layout';

@@ -5,6 +5,7 @@
  * side-by-side and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
+ *   node bench/run.mjs --only heavy,search     (those benchmarks alone)
  */
 import { build, stop } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -45,30 +46,28 @@ await build({
 });
 await stop();
 
-await import(pathToFileURL(join(outdir, 'bench', 'highlights.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'import.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'detect.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'reading.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'search.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'rich-doc.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'heavy.mjs')).href);
-console.log('');
+// `--only a,b` runs those benchmarks alone (the names of bench/*.ts), e.g. `--only heavy`;
+// HEAVY_ONLY=notes,big narrows bench/heavy.ts to some of its scenarios.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : undefined;
+const wanted = (name) => only === undefined || only.has(name);
+
+for (const name of ['highlights', 'import', 'detect', 'reading', 'search', 'rich-doc', 'heavy']) {
+  if (!wanted(name)) continue;
+  await import(pathToFileURL(join(outdir, 'bench', `${name}.mjs`)).href);
+  console.log('');
+}
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.
-const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (built.status !== 0) throw new Error('npm run build failed');
-const { buildHost } = await import(pathToFileURL(join(outdir, 'tests', 'e2e', 'host', 'build.mjs')).href);
-await buildHost(root);
-await import(pathToFileURL(join(outdir, 'bench', 'parallel.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'library.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'big-article.mjs')).href);
-console.log('');
-await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);
+if (['parallel', 'library', 'big-article'].some(wanted)) {
+  const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const { buildHost } = await import(pathToFileURL(join(outdir, 'tests', 'e2e', 'host', 'build.mjs')).href);
+  await buildHost(root);
+  for (const name of ['parallel', 'library', 'big-article']) {
+    if (!wanted(name)) continue;
+    await import(pathToFileURL(join(outdir, 'bench', `${name}.mjs`)).href);
+    console.log('');
+  }
+}
+if (wanted('convert')) await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);

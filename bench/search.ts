@@ -21,7 +21,7 @@ import { ArticleStore } from '../main/db/articles';
 import { plainArticle } from '../tests/helpers/plain-article';
 import { MIGRATIONS } from '../main/db/migrations';
 import { migrate } from '../main/db/migrate';
-import { charTokens } from '../main/db/search-index';
+import { charTokens } from '../main/db/char-tokens';
 import { fold } from '../main/script/fold';
 import { DATABASE_FILE, openServices } from '../main/services';
 import { tempDir } from '../tests/helpers/data';

@@ -86,6 +86,12 @@ export function createHandlers(services: Services, edges: Edges) {
     cancelImport: (batchId) => ({ cancelled: library.cancel(batchId) }),
     searchArticles: (query, page) => services.search.search(query, page),
     foldForSearch: (texts) => texts.map(foldForSearch),
+    findInArticle: (id, query) => services.find.find(id, query),
+    getWritingMode: (id) => settings.writingMode(id),
+    setWritingMode: (id, mode) => {
+      settings.setWritingMode(id, mode);
+      return null;
+    },
     getLibraryHealth: () => services.health,
     listBackups: () => services.backups.list(),
     restoreBackup: (name) => {
@@ -100,5 +106,10 @@ export function createHandlers(services: Services, edges: Edges) {
     },
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
+    getCorrections: () => services.corrections.list(),
+    previewCorrection: (draft) => services.corrections.preview(draft),
+    addCorrection: (draft) => services.corrections.add(draft),
+    deleteCorrection: (id) => services.corrections.delete(id),
+    setPresetCorrections: (enabled) => services.corrections.setPresets(enabled),
   } satisfies Handlers;
 }

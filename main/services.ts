@@ -5,6 +5,7 @@ import { ArticleStore } from './db/articles';
 import { backupsFolder, listBackups, scheduleRestore } from './db/backups';
 import { openLibrary, transactor, type Db } from './db/connection';
 import { ConversionStore } from './db/conversions';
+import { CorrectionStore } from './db/corrections';
 import { HighlightStore } from './db/highlights';
 import { SearchIndexStore } from './db/search-index';
 import { ExportReadStore } from './db/export-reads';
@@ -15,11 +16,13 @@ import { Batches } from './library/batches';
 import { Library } from './library/library';
 import { InlineWork, WorkerWork } from './library/work-runner';
 import { ConversionService } from './script/conversions';
+import { Corrections } from './script/corrections/corrections';
 import { dictionaryVersion } from './script/convert';
 import { ScriptDetector } from './script/detect';
 import { fold, foldVersion } from './script/fold';
 import { InlineRunner, WorkerRunner } from './script/runner';
 import { LibrarySearch } from './script/search';
+import { ArticleFind } from './script/find';
 
 export interface ServiceOptions {
   /** Folder holding library.db. */
@@ -36,7 +39,15 @@ export interface ServiceOptions {
    */
   importWorker?: string | undefined;
   emit?: Emit | undefined;
+  /**
+   * How long after opening the conversion worker starts loading the dictionaries the library needs
+   * (ConversionService.warm): after the window's first paint, long before a first switch of script.
+   */
+  warmAfterMs?: number | undefined;
 }
+
+/** The default of ServiceOptions.warmAfterMs. */
+export const WARM_AFTER_MS = 1000;
 
 /** The library's backups: what there is, and asking for one to be restored on the next start. */
 export interface Backups {
@@ -54,11 +65,16 @@ export interface Services {
   settings: SettingsStore;
   library: Library;
   conversions: ConversionService;
+  corrections: Corrections;
   annotations: Annotations;
   exporter: Exporter;
   search: LibrarySearch;
+  /** Find in an article (the reader's Ctrl+F), folded as search folds. */
+  find: ArticleFind;
   /** Settles when articles stored before the search index existed are indexed (first start after the update). */
   indexed: Promise<number>;
+  /** Settles with the conversion chains the worker has loaded in the background (none without a worker). */
+  warmed: Promise<string[]>;
   backups: Backups;
   close(): void;
 }
@@ -72,25 +88,50 @@ export function openServices(options: ServiceOptions): Services {
   const { db } = opened;
   const emit = options.emit ?? noEmit;
   const searchIndex = new SearchIndexStore(db, { fold, version: foldVersion() });
-  const articles = new ArticleStore(db, undefined, searchIndex);
+  // With the import worker, a replaced text is indexed again there, after its transaction.
+  const articles = new ArticleStore(db, undefined, searchIndex, options.importWorker ? 'later' : 'now');
   const settings = new SettingsStore(db);
   const highlights = new HighlightStore(db);
   const detector = ScriptDetector.fromOpencc(options.dictionaryDir);
+  const transact = transactor(db);
+  // The worker stores imported articles through its own connection (a damaged library: read-only there too).
   const work = options.importWorker
-    ? new WorkerWork(options.importWorker, { dictionaryDir: options.dictionaryDir })
-    : new InlineWork({ detector });
+    ? new WorkerWork(options.importWorker, {
+        dictionaryDir: options.dictionaryDir,
+        databaseFile: file,
+        readOnly: opened.problems.length > 0,
+      })
+    : new InlineWork({ detector, store: { articles, transact } });
   const batches = new Batches();
   const annotations = new Annotations(articles, highlights, undefined, (text, selectors) =>
     work.run('anchor', { text, selectors }),
   );
-  const transact = transactor(db);
-  const library = new Library({ articles, settings, detector, highlights: annotations, transact, emit, work, batches });
+  const library = new Library({
+    articles,
+    settings,
+    detector,
+    highlights: annotations,
+    transact,
+    emit,
+    work,
+    batches,
+    ...(options.importWorker ? { reindexLater: (articleId: number) => work.run('reindex', { articleId }) } : {}),
+  });
   const runner = options.conversionWorker ? new WorkerRunner(options.conversionWorker) : new InlineRunner();
-  const conversions = new ConversionService(new ConversionStore(db), articles, settings, runner, dictionaryVersion());
+  const corrections = new Corrections(new CorrectionStore(db), articles, runner, transact);
+  const conversions = new ConversionService(
+    new ConversionStore(db),
+    articles,
+    settings,
+    runner,
+    dictionaryVersion(),
+    (articleId, chain, text) => corrections.lookup(articleId, chain, text),
+  );
   const exporter = new Exporter(db, new ExportReadStore(db), highlights, conversions, undefined, {
     work,
     emit,
     batches,
+    corrections,
   });
   const search = new LibrarySearch(searchIndex, transact);
   const backups: Backups = {
@@ -121,6 +162,29 @@ export function openServices(options: ServiceOptions): Services {
         return 0;
       });
   }
+  // The conversion worker loads its dictionaries in the background, off this thread, so that the
+  // first switch of script converts at once.
+  let warmTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  let wake = () => {};
+  const warmed: Promise<string[]> =
+    options.conversionWorker && health.status === 'ok'
+      ? new Promise<void>((resolve) => {
+          wake = resolve;
+          warmTimer = setTimeout(resolve, options.warmAfterMs ?? WARM_AFTER_MS);
+          warmTimer.unref();
+        })
+          .then(() => conversions.warm(() => closed))
+          .catch((error: unknown) => {
+            // Only time is lost: the dictionaries load on first use instead.
+            if (!closed)
+              console.warn(
+                'Duizhao: warming the conversion worker stopped:',
+                error instanceof Error ? error.message : error,
+              );
+            return [];
+          })
+      : Promise.resolve([]);
   return {
     db,
     health,
@@ -128,12 +192,18 @@ export function openServices(options: ServiceOptions): Services {
     settings,
     library,
     conversions,
+    corrections,
     annotations,
     exporter,
     search,
+    find: new ArticleFind(searchIndex),
     indexed,
+    warmed,
     backups,
     close: () => {
+      closed = true;
+      clearTimeout(warmTimer);
+      wake();
       search.stop();
       void runner.close();
       void work.close();

@@ -5,6 +5,7 @@ import { api, type CallError, unwrap } from './api';
 import { I18nProvider, LOCALE_NAMES, resolveLocale, translator, UI_LOCALES, useI18n } from './i18n';
 import { useAnnotationImport } from './library/annotation-import';
 import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backups';
+import { CorrectionsButton } from './library/corrections-settings';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
 import { droppedFiles } from './library/dropped-files';
@@ -256,6 +257,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
               <button type="button" className="button" onClick={() => setBackups(true)}>
                 {t('backups.button')}
               </button>
+              <CorrectionsButton />
               <label className="sort">
                 <span className="muted">{t('settings.defaultScript')}</span>
                 <select

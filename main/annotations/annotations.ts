@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { CallArgs } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import type { Highlight } from '../../preload/contract/types';
-import type { ArticleReads } from '../db/articles';
+import type { ArticleReads } from '../db/article-reads';
 import type { HighlightReads, HighlightWrites } from '../db/highlights';
-import { anchor, type AnchorResult, describe, type TextAnchor } from './anchor';
+import { anchor, type AnchorResult } from './anchor';
+import { describe, type TextAnchor } from './quote-selector';
 
 /** How re-anchoring went, in counts. */
 export interface ReanchorCounts {

@@ -71,6 +71,23 @@ export function openLibrary(file: string, now: () => Date = () => new Date()): O
   }
 }
 
+/** A worker's writes wait longer than main's: nothing freezes while a worker waits. */
+export const WORKER_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * A second connection to a library main has opened (checked and migrated): a worker thread's,
+ * for writes that would hold main's thread too long. WAL lets main read meanwhile; SQLite lets
+ * one connection write at a time, so each side keeps its transactions whole and the other waits
+ * (main at most BUSY_TIMEOUT_MS, then its call fails as `busy`).
+ */
+export function openWorkerConnection(file: string, readOnly: boolean): Db {
+  const db = new Database(file, { timeout: WORKER_BUSY_TIMEOUT_MS, fileMustExist: true });
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  if (readOnly) db.pragma('query_only = ON');
+  return db;
+}
+
 /** Opens the library database (see openLibrary) when only the connection is wanted. */
 export function openDatabase(file: string): Db {
   return openLibrary(file).db;

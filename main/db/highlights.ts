@@ -1,6 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import type { CallArgs } from '../../preload/contract/api';
 import type { Highlight, HighlightColor } from '../../preload/contract/types';
 import type { Db } from './connection';
+import { statementCache } from './statements';
 
 /** A change to a highlight's colour or note, as the contract's updateHighlight call carries it. */
 export type HighlightPatch = Omit<CallArgs<'updateHighlight'>[0], 'id'>;
@@ -54,29 +56,31 @@ const toHighlight = (r: HighlightRow): Highlight => ({
 
 /** The highlights table: rows in source-text coordinates, one statement per change. */
 export class HighlightStore implements HighlightReads, HighlightWrites {
-  constructor(private readonly db: Db) {}
+  private readonly prepare: (sql: string) => Statement;
+
+  constructor(db: Db) {
+    this.prepare = statementCache(db);
+  }
 
   /** An article's highlights in reading order (orphaned ones last, by creation). */
   list(articleId: number): Highlight[] {
-    const rows = this.db
-      .prepare('SELECT * FROM highlights WHERE article_id = ? ORDER BY orphaned, start, end DESC, created_at')
-      .all(articleId) as HighlightRow[];
+    const rows = this.prepare(
+      'SELECT * FROM highlights WHERE article_id = ? ORDER BY orphaned, start, end DESC, created_at',
+    ).all(articleId) as HighlightRow[];
     return rows.map(toHighlight);
   }
 
   get(id: string): Highlight | undefined {
-    const row = this.db.prepare('SELECT * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined;
+    const row = this.prepare('SELECT * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined;
     return row && toHighlight(row);
   }
 
   /** Inserts a highlight as given (a new one, or one brought back by undo). */
   insert(h: Highlight): Highlight {
-    this.db
-      .prepare(
-        `INSERT INTO highlights (id, article_id, start, end, exact, prefix, suffix, color, note, orphaned, created_at, updated_at)
+    this.prepare(
+      `INSERT INTO highlights (id, article_id, start, end, exact, prefix, suffix, color, note, orphaned, created_at, updated_at)
          VALUES (@id, @articleId, @start, @end, @exact, @prefix, @suffix, @color, @note, @orphaned, @createdAt, @updatedAt)`,
-      )
-      .run({ ...h, orphaned: h.orphaned ? 1 : 0 });
+    ).run({ ...h, orphaned: h.orphaned ? 1 : 0 });
     return h;
   }
 
@@ -90,20 +94,23 @@ export class HighlightStore implements HighlightReads, HighlightWrites {
       note: patch.note ?? current.note,
       updatedAt,
     };
-    this.db
-      .prepare('UPDATE highlights SET color = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(next.color, next.note, updatedAt, id);
+    this.prepare('UPDATE highlights SET color = ?, note = ?, updated_at = ? WHERE id = ?').run(
+      next.color,
+      next.note,
+      updatedAt,
+      id,
+    );
     return next;
   }
 
   /** Moves a highlight onto new offsets and quote (re-anchoring), or marks it orphaned. */
   reposition(h: HighlightPlace): void {
-    this.db
-      .prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?')
-      .run(h.start, h.end, h.exact, h.prefix, h.suffix, h.orphaned ? 1 : 0, h.id);
+    this.prepare(
+      'UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?',
+    ).run(h.start, h.end, h.exact, h.prefix, h.suffix, h.orphaned ? 1 : 0, h.id);
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM highlights WHERE id = ?').run(id).changes === 1;
+    return this.prepare('DELETE FROM highlights WHERE id = ?').run(id).changes === 1;
   }
 }

@@ -1,4 +1,5 @@
 import { Alignment, type AlignmentJSON, type Range } from '../../preload/contract/alignment';
+import { charTokens } from './char-tokens';
 import type { Db } from './connection';
 
 /**
@@ -62,6 +63,8 @@ export interface FirstHit {
 export interface SearchIndexWrites {
   /** Indexes (or re-indexes) an article's title and text as written. */
   put(articleId: number, title: string, text: string): void;
+  /** Takes an article out of the index: it reads as not indexed (stale) until put again. */
+  remove(articleId: number): void;
 }
 
 const K1 = 1.2;
@@ -72,27 +75,6 @@ const codePoints = (s: string): number => {
   for (const _ of s) n++;
   return n;
 };
-
-const HEX: string[] = [];
-
-/** One token per character: its code point in hex, which the ascii tokenizer keeps as one word. */
-export function charTokens(s: string): string {
-  // A plain loop with the hex strings cached: the index build tokenizes every article.
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    const hex = (HEX[c] ??= c.toString(16));
-    out = out.length === 0 ? hex : `${out} ${hex}`;
-  }
-  return out;
-}
 
 const phrase = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -185,6 +167,7 @@ export class SearchIndexStore implements SearchIndexWrites {
         ),
       ),
       chunks: lazy(() => db.prepare('SELECT start, text FROM search_texts WHERE article_id = ? ORDER BY start')),
+      version: lazy(() => db.prepare('SELECT fold_version FROM search_docs WHERE article_id = ?').pluck()),
       meta: lazy(() =>
         db.prepare(
           `SELECT d.length AS length, d.astral AS astral, a.alignment AS alignment FROM search_docs d
@@ -340,6 +323,24 @@ export class SearchIndexStore implements SearchIndexWrites {
     // Blocks whose offsets do not add up (never written so): the whole text as written.
     const source = this.sourceText(articleId) ?? '';
     return { hit, window: { start: 0, text: source, length: source.length } };
+  }
+
+  /**
+   * An article's whole text folded, with its alignment from the text as written, as the index
+   * holds it; undefined when it is not indexed under this folding (fold it then).
+   */
+  folded(articleId: number): FoldedText | undefined {
+    const s = this.statements;
+    if (s.version().get(articleId) !== this.options.version) return undefined;
+    const meta = s.meta().get(articleId) as { length: number; alignment: string | null } | undefined;
+    if (!meta) return undefined;
+    const rows = s.chunks().all(articleId) as { start: number; text: string }[];
+    // Each chunk runs on into the next (CHUNK_OVERLAP): cut it where the next starts.
+    const text = rows.map((r, i) => r.text.slice(0, (rows[i + 1]?.start ?? Infinity) - r.start)).join('');
+    const alignment = meta.alignment
+      ? Alignment.fromJSON(JSON.parse(meta.alignment) as AlignmentJSON)
+      : Alignment.identity(meta.length);
+    return { text, alignment };
   }
 
   /** An article's text as written (its blocks joined by one line break, as ArticleReads.sourceText), deleted or not. */

@@ -1,4 +1,5 @@
 import type { CallArgs } from '../../preload/contract/api';
+import { DEFAULT_READING_SETTINGS, type WritingMode } from '../../preload/contract/reading-settings';
 import type { Settings } from '../../preload/contract/types';
 import type { Db } from './connection';
 
@@ -23,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   defaultScript: 'original',
   epubSplit: 'book',
+  ...DEFAULT_READING_SETTINGS,
 };
 
 /** Settings and small flags, stored as JSON values by key. */
@@ -58,5 +60,15 @@ export class SettingsStore implements SettingsReads, SettingsWrites {
 
   setFlag(name: string, value: boolean): void {
     this.write(name, value);
+  }
+
+  /** The writing mode chosen for one article (null: it follows the default). */
+  writingMode(articleId: number): WritingMode | null {
+    return this.read<WritingMode>(`writing-mode:${articleId}`) ?? null;
+  }
+
+  setWritingMode(articleId: number, mode: WritingMode | null): void {
+    if (mode === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(`writing-mode:${articleId}`);
+    else this.write(`writing-mode:${articleId}`, mode);
   }
 }

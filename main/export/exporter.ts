@@ -1,5 +1,6 @@
 import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
+import type { Correction } from '../../preload/contract/corrections';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import type {
   AnnotationImportReport,
@@ -8,7 +9,8 @@ import type {
   ExportScript,
   Highlight,
 } from '../../preload/contract/types';
-import { type AnchorResult, describe } from '../annotations/anchor';
+import type { AnchorResult } from '../annotations/anchor';
+import { describe } from '../annotations/quote-selector';
 import type { Db } from '../db/connection';
 import type { ExportableArticle, ExportReads } from '../db/export-reads';
 import type { HighlightStore } from '../db/highlights';
@@ -19,8 +21,15 @@ import { Batches } from '../library/batches';
 import type { WorkRunner } from '../library/work-runner';
 import { InlineWork } from '../library/work-runner';
 import { ScriptDetector } from '../script/detect';
-import { articleUrn, type ExportedArticle, FORMAT_FILES, type HighlightContext, render } from './formats';
-import type { ParsedNote } from './notes-file';
+import {
+  articleUrn,
+  type ExportedArticle,
+  type ExportedCorrection,
+  FORMAT_FILES,
+  type HighlightContext,
+  render,
+} from './formats';
+import { NOTES_CHUNK, type ParsedNote, unpackNotes } from './notes-file';
 
 export { writeFileAtomic } from './write-file';
 
@@ -44,13 +53,17 @@ export interface NotesImportDeps {
   work?: WorkRunner;
   emit?: Emit;
   batches?: Batches;
+  /** The conversion corrections, exported with the notes in JSON and imported back. */
+  corrections?: CorrectionsForNotes;
 }
 
-/**
- * How many annotations are stored per transaction (and between progress events): short enough
- * that the main thread is never held long, long enough that 100,000 take a few dozen steps.
- */
-export const NOTES_CHUNK = 2000;
+/** What export and import of notes need of the conversion corrections. */
+export interface CorrectionsForNotes {
+  list(): { corrections: Correction[] };
+  importMany(items: { source: string; target: string; chains: string[]; articleId: number | null }[]): number;
+}
+
+export { NOTES_CHUNK } from './notes-file';
 
 /**
  * Export of highlights and notes in the formats people use, with quotes in the script the reader
@@ -126,9 +139,31 @@ export class Exporter {
     return {
       fileName: `${base}${suffix}.${extension}`,
       mimeType,
-      content: render(request.format, exported, this.now().toISOString()),
+      content: render(
+        request.format,
+        exported,
+        this.now().toISOString(),
+        request.format === 'json' ? this.correctionsFor(request.articleId) : [],
+      ),
       count,
     };
+  }
+
+  /**
+   * The reader's own corrections going with an export (the built-in set is not: it is turned on
+   * in settings): those of the exported article (or of every article) and those everywhere.
+   */
+  private correctionsFor(articleId: number | undefined): ExportedCorrection[] {
+    const corrections = this.notes.corrections?.list().corrections ?? [];
+    const hashes = new Map(this.reads.articles().map((a) => [a.id, a.contentHash]));
+    return corrections.flatMap((c): ExportedCorrection[] => {
+      if (c.preset !== null) return [];
+      const base = { source: c.source, target: c.target, chains: c.chains };
+      if (c.articleId === null) return [base];
+      const hash = hashes.get(c.articleId);
+      if (hash === undefined || (articleId !== undefined && c.articleId !== articleId)) return [];
+      return [{ ...base, article: articleUrn(hash) }];
+    });
   }
 
   /**
@@ -144,9 +179,11 @@ export class Exporter {
     const emit = this.notes.emit ?? noEmit;
     const batches = this.notes.batches ?? (this.ownBatches ??= new Batches());
     const bytes = typeof file === 'string' ? new TextEncoder().encode(file) : file;
-    const { items } = await work.run('notes', { bytes });
+    // The notes come back in chunks of JSON, each parsed here only when its turn comes: a
+    // hundred thousand objects would take the main thread long to receive, and memory to hold.
+    const { total, chunks, corrections } = await work.run('notes', { bytes });
     const report: AnnotationImportReport = {
-      total: items.length,
+      total,
       matched: 0,
       orphaned: 0,
       noArticle: 0,
@@ -164,17 +201,26 @@ export class Exporter {
       }
       return t;
     };
+    // Corrections for an article in the file go to that article here; those for none found are left out.
+    if (corrections.length > 0 && this.notes.corrections) {
+      const placed = corrections.flatMap((c) => {
+        const articleId = c.article === null ? null : byHash.get(c.article)?.id;
+        return articleId === undefined ? [] : [{ source: c.source, target: c.target, chains: c.chains, articleId }];
+      });
+      report.corrections = this.notes.corrections.importMany(placed);
+    }
     const batchId = batches.start();
     try {
-      for (let at = 0; at < items.length; at += NOTES_CHUNK) {
+      for (const [k, chunk] of chunks.entries()) {
+        const at = k * NOTES_CHUNK;
         if (batches.cancelled(batchId)) {
-          report.cancelled = items.length - at;
+          report.cancelled = total - at;
           break;
         }
-        emit('importProgress', { batchId, done: at, total: items.length, name });
+        emit('importProgress', { batchId, done: at, total, name });
         // Which article each annotation belongs to (reads only), then where on it (in the worker).
         const byArticle = new Map<number, ParsedNote[]>();
-        for (const item of items.slice(at, at + NOTES_CHUNK)) {
+        for (const item of unpackNotes(chunk)) {
           if (item.id && this.highlights.get(item.id)) {
             report.alreadyThere++;
             continue;
@@ -221,7 +267,7 @@ export class Exporter {
       }
     } finally {
       batches.end(batchId);
-      emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
+      emit('importProgress', { batchId, done: total, total, name: '' });
     }
     return report;
   }

@@ -119,8 +119,24 @@ export function toMarkdown(articles: readonly ExportedArticle[], generatedAt: st
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/**
+ * A conversion correction as exported beside the annotations (`dz:corrections`): for one article
+ * (named by its content hash, as annotations name theirs) or everywhere.
+ */
+export interface ExportedCorrection {
+  source: string;
+  target: string;
+  chains: string[];
+  /** `urn:…` of the article's content hash; absent: every article. */
+  article?: string;
+}
+
 /** The W3C Web Annotation model (JSON-LD), our own fields under the dz: namespace. */
-export function toWebAnnotation(articles: readonly ExportedArticle[], generatedAt: string): string {
+export function toWebAnnotation(
+  articles: readonly ExportedArticle[],
+  generatedAt: string,
+  corrections: readonly ExportedCorrection[] = [],
+): string {
   const items = articles.flatMap((article) =>
     article.highlights.map(({ highlight: h, quotes, scripts }) => ({
       id: highlightUrn(h.id),
@@ -158,6 +174,7 @@ export function toWebAnnotation(articles: readonly ExportedArticle[], generatedA
     generator: 'Duizhao',
     total: items.length,
     first: { type: 'AnnotationPage', items },
+    ...(corrections.length > 0 ? { 'dz:corrections': corrections } : {}),
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
@@ -235,12 +252,17 @@ export const FORMAT_FILES: Record<ExportFormat, { extension: string; mimeType: s
   anki: { extension: 'tsv', mimeType: 'text/tab-separated-values;charset=utf-8' },
 };
 
-export function render(format: ExportFormat, articles: readonly ExportedArticle[], generatedAt: string): string {
+export function render(
+  format: ExportFormat,
+  articles: readonly ExportedArticle[],
+  generatedAt: string,
+  corrections: readonly ExportedCorrection[] = [],
+): string {
   switch (format) {
     case 'markdown':
       return toMarkdown(articles, generatedAt);
     case 'json':
-      return toWebAnnotation(articles, generatedAt);
+      return toWebAnnotation(articles, generatedAt, corrections);
     case 'csv':
       return toReadwiseCsv(articles);
     case 'anki':

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ImportNotice } from '../../preload/contract/article-model';
 import { AppFailure } from '../../preload/contract/errors';
 import type {
   ArticleMetaPatch,
@@ -14,33 +12,23 @@ import type {
   TextEncodingName,
 } from '../../preload/contract/types';
 import type { ReanchorCounts, ReanchorPlan } from '../annotations/annotations';
-import type { ArticleReads, ArticleWrites } from '../db/articles';
+import type { ArticleReads } from '../db/article-reads';
+import type { ArticleWrites } from '../db/articles';
 import type { Transact } from '../db/connection';
 import type { SettingsReads, SettingsWrites } from '../db/settings';
-import { asAppFailure, isUniqueViolation } from '../db/sqlite-errors';
 import type { Emit } from '../events';
 import type { ScriptDetection, ScriptDetector } from '../script/detect';
 import { Batches } from './batches';
+import { EncodingQuestions } from './encoding-questions';
+import { type BatchItem, failed, runBatch } from './import-batch';
 import { isPage } from './resources';
 import { fromText, type ReadArticle } from './read-file';
 import { previews, readPath, toNewArticle } from './reading';
+import { storeArticle } from './store-article';
 import type { ResourceSpec, WorkReadOptions } from './work';
 import { InlineWork, type WorkRunner } from './work-runner';
 
 export { contentHash } from './reading';
-
-/** Bytes waiting for the user to say which encoding they are in. */
-interface PendingImport {
-  name: string;
-  bytes: Uint8Array;
-  resources?: ResourceSpec;
-}
-/**
- * How many files may wait for an encoding choice, and how many of their bytes main keeps meanwhile:
- * enough for a whole batch dialog (the contract's 500 files), bounded in memory. The oldest go first.
- */
-export const MAX_PENDING_FILES = 500;
-export const MAX_PENDING_BYTES = 256 * 1024 * 1024;
 
 /** What the library needs of the articles table. */
 export type LibraryArticles = Pick<
@@ -77,15 +65,11 @@ export interface LibraryDeps {
   batches?: Batches;
   /** How much may wait for an encoding choice; MAX_PENDING_FILES and MAX_PENDING_BYTES unless given. */
   pendingLimit?: { files: number; bytes: number };
-}
-
-/** One file of a batch: its name, and the work that imports it (run only when its turn comes). */
-interface BatchItem {
-  name: string;
-  /** Imports it (a book split by chapter gives several outcomes); run only when its turn comes. */
-  run(): Promise<ImportOutcome[]>;
-  /** True when the file turned out to be a page's image: then it is no article of its own. */
-  skip?: () => boolean;
+  /**
+   * Where a replaced text is indexed for search again, after its transaction (the import worker,
+   * when the articles store leaves that for later); absent when the store indexes it in place.
+   */
+  reindexLater?: (articleId: number) => Promise<unknown>;
 }
 
 /** What reading and storing one file gave: its outcomes, and which of its batch's files it used as images. */
@@ -94,28 +78,24 @@ interface FileImport {
   usedResources: number[];
 }
 
-const failed = (name: string, error: unknown): ImportOutcome => ({
-  status: 'failed',
-  name,
-  error: asAppFailure(error).toError(),
-});
-
 /**
  * The articles in the library: importing them (decoding, splitting, script detection, duplicate
  * checks), replacing one's text with an edited version, deleting and restoring. Every file gets
  * its own outcome; one bad file never stops a batch.
  */
 export class Library {
-  private readonly pending = new Map<string, PendingImport>();
-  private pendingBytes = 0;
+  private readonly questions: EncodingQuestions;
   private readonly articles: LibraryArticles;
   private readonly work: WorkRunner;
   private readonly batches: Batches;
 
   constructor(private readonly deps: LibraryDeps) {
     this.articles = deps.articles;
-    this.work = deps.work ?? new InlineWork({ detector: deps.detector });
+    this.work =
+      deps.work ??
+      new InlineWork({ detector: deps.detector, store: { articles: deps.articles, transact: deps.transact } });
     this.batches = deps.batches ?? new Batches();
+    this.questions = new EncodingQuestions(deps.pendingLimit);
   }
 
   /**
@@ -174,11 +154,11 @@ export class Library {
   chooseEncodings(choices: readonly EncodingChoice[]): Promise<ImportReport> {
     return this.importBatch(
       choices.map(({ token, encoding }) => {
-        const name = this.pending.get(token)?.name ?? '';
+        const name = this.questions.nameOf(token);
         return {
           name,
           run: async (): Promise<ImportOutcome[]> => {
-            const pending = this.takePending(token);
+            const pending = this.questions.take(token);
             if (encoding === null) return [{ status: 'skipped', name: pending.name }];
             return this.importFile(pending.name, pending.bytes, {
               encoding,
@@ -188,33 +168,6 @@ export class Library {
         };
       }),
     );
-  }
-
-  private async importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
-    const { emit } = this.deps;
-    const batchId = this.batches.start();
-    const outcomes: ImportOutcome[] = [];
-    try {
-      for (const [i, item] of items.entries()) {
-        if (item.skip?.()) continue;
-        if (this.batches.cancelled(batchId)) {
-          outcomes.push({ status: 'cancelled', name: item.name });
-          continue;
-        }
-        emit('importProgress', { batchId, done: i, total: items.length, name: item.name });
-        try {
-          outcomes.push(...(await item.run()));
-        } catch (error) {
-          outcomes.push(failed(item.name, error));
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.batches.end(batchId);
-    }
-    emit('importProgress', { batchId, done: items.length, total: items.length, name: '' });
-    if (outcomes.some((o) => o.status === 'imported')) emit('libraryChanged', null);
-    return { batchId, outcomes };
   }
 
   /**
@@ -230,7 +183,7 @@ export class Library {
     return (await this.readAndStore(name, bytes, options, isSample)).outcomes;
   }
 
-  /** Reads a file in the worker (decode, parse, detect), then stores what it gave, one short transaction an article. */
+  /** Reads a file (decode, parse, detect) and stores what it gave, one transaction an article, where the work runs. */
   private async readAndStore(
     name: string,
     bytes: Uint8Array,
@@ -238,18 +191,18 @@ export class Library {
     isSample = false,
   ): Promise<FileImport> {
     try {
-      const read = await this.work.run('read', {
+      // Read and stored where the work runs (the import worker's own connection in the app): a
+      // long text never crosses back to the main thread, nor is its search index built there.
+      const read = await this.work.run('import', {
         name,
         bytes,
         options: { ...options, epubSplit: this.deps.settings.get().epubSplit },
+        isSample,
       });
       if (read.status === 'needsEncoding') {
-        return { outcomes: [this.askForEncoding(name, bytes, read.candidates, options.resources)], usedResources: [] };
+        return { outcomes: [this.questions.ask(name, bytes, read.candidates, options.resources)], usedResources: [] };
       }
-      const outcomes = read.articles.map((article) =>
-        this.store(name, article, article.detected, read.encoding, isSample),
-      );
-      return { outcomes, usedResources: read.usedResources };
+      return { outcomes: read.outcomes, usedResources: read.usedResources };
     } catch (error) {
       return { outcomes: [failed(name, error)], usedResources: [] };
     }
@@ -270,7 +223,7 @@ export class Library {
 
   /** Finishes an import that waited for the user to pick an encoding. */
   async chooseEncoding(token: string, encoding: TextEncodingName): Promise<ImportOutcome> {
-    const pending = this.takePending(token);
+    const pending = this.questions.take(token);
     const [outcome] = await this.importFile(pending.name, pending.bytes, {
       encoding,
       ...(pending.resources ? { resources: pending.resources } : {}),
@@ -370,6 +323,10 @@ export class Library {
       if (!article) throw new AppFailure('not_found', 'That article is not in the library.');
       return { status: 'replaced' as const, article, ...this.deps.highlights.apply(id, plan) };
     });
+    // The text is in place; should indexing it fail, the next start indexes it (it reads as not indexed).
+    await this.deps.reindexLater?.(id).catch((error: unknown) => {
+      console.error('Duizhao: indexing a replaced text for search failed:', error);
+    });
     this.deps.emit('libraryChanged', null);
     return report;
   }
@@ -405,37 +362,13 @@ export class Library {
     this.deps.emit('libraryChanged', null);
   }
 
-  private askForEncoding(
-    name: string,
-    bytes: Uint8Array,
-    candidates: TextEncodingName[],
-    resources?: ResourceSpec,
-  ): ImportOutcome {
-    const token = randomUUID();
-    this.pending.set(token, { name, bytes, ...(resources ? { resources } : {}) });
-    this.pendingBytes += bytes.byteLength;
-    const limit = this.deps.pendingLimit ?? { files: MAX_PENDING_FILES, bytes: MAX_PENDING_BYTES };
-    // Oldest first out (the map keeps insertion order), but never the file just asked about.
-    while (this.pending.size > 1 && (this.pending.size > limit.files || this.pendingBytes > limit.bytes)) {
-      const [oldest, waiting] = this.pending.entries().next().value as [string, PendingImport];
-      this.pending.delete(oldest);
-      this.pendingBytes -= waiting.bytes.byteLength;
-    }
-    return { status: 'needsEncoding', name, token, candidates: previews(bytes, candidates) };
-  }
-
-  /** The bytes waiting under `token`, no longer waiting; `expired` when there are none. */
-  private takePending(token: string): PendingImport {
-    const pending = this.pending.get(token);
-    if (!pending) throw new AppFailure('expired', 'That import is no longer waiting; please import the file again.');
-    this.pending.delete(token);
-    this.pendingBytes -= pending.bytes.byteLength;
-    return pending;
-  }
-
   /** The script of a text read in this thread (pasted text, the samples: short). */
   private detect(read: ReadArticle): ScriptDetection {
     return this.deps.detector.classify(read.blocks.map((b) => b.text).join('\n'));
+  }
+
+  private importBatch(items: readonly BatchItem[]): Promise<ImportReport> {
+    return runBatch(items, this.batches, this.deps.emit);
   }
 
   /** Stores one article read from a file, unless the library already has its text. */
@@ -446,25 +379,6 @@ export class Library {
     encoding: TextEncodingName | null,
     isSample: boolean,
   ): ImportOutcome {
-    const existing = this.articles.findByHash(read.contentHash);
-    if (existing && !existing.deleted) return { status: 'duplicate', name, existing: existing.summary };
-    const article = this.deps.transact(() => {
-      // A deleted copy whose undo window is still open gives way to the new import.
-      if (existing) this.articles.purge(existing.summary.id);
-      try {
-        return this.articles.insert(toNewArticle(read, detected, encoding, isSample));
-      } catch (error) {
-        // Another Duizhao (or a second window's import) stored the same text since the check.
-        if (isUniqueViolation(error)) return undefined;
-        throw error;
-      }
-    });
-    if (article) return { status: 'imported', name, article, ...noticesOf(read.notices) };
-    const winner = this.articles.findByHash(read.contentHash);
-    if (!winner) throw new AppFailure('constraint', 'The article could not be stored (content hash conflict).');
-    return { status: 'duplicate', name, existing: winner.summary };
+    return storeArticle(this.articles, this.deps.transact, name, read, detected, encoding, isSample);
   }
 }
-
-const noticesOf = (notices: readonly ImportNotice[]): { notices?: ImportNotice[] } =>
-  notices.length > 0 ? { notices: [...notices] } : {};

@@ -7,7 +7,8 @@ import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import type { NewArticle } from '../db/articles';
 import type { ScriptDetection } from '../script/detect';
 import type { ReadArticle } from './read-file';
-import { decodeBytes, decodingReport, detectEncoding, looksBinary } from './decode';
+import { detectEncoding, looksBinary } from './decode';
+import { decodeBytes, decodingReport } from './decoding';
 import { normalizeText, parsePlainText, type ParsedArticle } from './parse';
 
 /**

@@ -14,6 +14,12 @@ export type WorkResponse = { id: number; ok: true; result: unknown } | { id: num
 export interface WorkerSetup {
   /** OpenCC dictionary folder for script detection; the `opencc` package's data when absent. */
   dictionaryDir?: string | undefined;
+  /** The library (already opened and migrated by main), which the worker opens to store imports. */
+  databaseFile?: string | undefined;
+  /** A damaged library: the worker's connection refuses writes too. */
+  readOnly?: boolean | undefined;
+  /** False stores articles without the search index (a benchmark's anchor). */
+  searchIndex?: boolean | undefined;
 }
 
 /**
@@ -36,6 +42,23 @@ export class InlineWork implements WorkRunner {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** Bytes past this are copied and the copy moved to the worker, not serialized (see {@link outgoing}). */
+const TRANSFER_BYTES = 1024 * 1024;
+
+/**
+ * A request as posted: a file's bytes over {@link TRANSFER_BYTES} are copied here (one memcpy) and
+ * the copy's buffer transferred, because the structured clone's serializer spends seconds on the
+ * main thread over a 141 MB file; the caller's own bytes stay whole (an encoding question keeps them).
+ */
+function outgoing<K extends JobKind>(message: WorkRequest<K>): { message: WorkRequest<K>; transfer: ArrayBuffer[] } {
+  const request = message.request as { bytes?: unknown };
+  if (!(request.bytes instanceof Uint8Array) || request.bytes.byteLength <= TRANSFER_BYTES) {
+    return { message, transfer: [] };
+  }
+  const copy = request.bytes.slice();
+  return { message: { ...message, request: { ...message.request, bytes: copy } }, transfer: [copy.buffer] };
 }
 
 /**
@@ -82,8 +105,8 @@ export class WorkerWork implements WorkRunner {
     worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: (r) => resolve(r as Jobs[K]['result']), reject });
-      const message: WorkRequest<K> = { id, kind, request };
-      worker.postMessage(message);
+      const { message, transfer } = outgoing({ id, kind, request });
+      worker.postMessage(message, transfer);
     });
   }
 

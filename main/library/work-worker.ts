@@ -1,16 +1,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ArticleStore } from '../db/articles';
+import { openWorkerConnection, transactor } from '../db/connection';
+import { SearchIndexStore } from '../db/search-index';
 import { ScriptDetector } from '../script/detect';
-import { runJob, toWireError } from './work';
+import { fold, foldVersion } from '../script/fold';
+import { runJob, toWireError, type WorkContext, type WorkStore } from './work';
 import type { WorkerSetup, WorkRequest, WorkResponse } from './work-runner';
 
 /**
- * The import worker: reads files (decode, parse, extract, detect), parses annotation exports and
- * re-anchors highlights, one job at a time, off the main thread. It never opens the library.
+ * The import worker: reads files (decode, parse, extract, detect) and stores the articles they
+ * give through its own connection to the library (with their search index), parses annotation
+ * exports and re-anchors highlights, one job at a time, off the main thread.
  */
 const port = parentPort;
 if (!port) throw new Error('main/library/work-worker.ts must run in a worker thread.');
 const setup = (workerData ?? {}) as WorkerSetup;
-const context = { detector: ScriptDetector.fromOpencc(setup.dictionaryDir) };
+let store: WorkStore | undefined;
+const context: WorkContext = {
+  detector: ScriptDetector.fromOpencc(setup.dictionaryDir),
+  // Opened on the first import that stores: most jobs never need it.
+  get store() {
+    if (!store && setup.databaseFile) {
+      const db = openWorkerConnection(setup.databaseFile, setup.readOnly === true);
+      const index =
+        setup.searchIndex === false ? undefined : new SearchIndexStore(db, { fold, version: foldVersion() });
+      store = {
+        articles: new ArticleStore(db, undefined, index),
+        transact: transactor(db),
+        reindex: index && ((id) => void index.reindex(id)),
+      };
+    }
+    return store;
+  },
+};
 
 // One at a time, in order: a job's answer goes out before the next one starts.
 let queue = Promise.resolve();

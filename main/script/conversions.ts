@@ -5,17 +5,31 @@ import {
   type ConversionVariant,
   type DisplayScript,
   effectiveScript,
+  offeredScripts,
   sourceKind,
 } from '../../preload/contract/scripts';
 import type { Block, ConvertedText, TextWindow } from '../../preload/contract/types';
 import { TEXT_WINDOW_BLOCKS, TEXT_WINDOW_CHARS } from '../../preload/contract/types';
-import type { ArticleReads, ArticleWrites } from '../db/articles';
+import type { ArticleReads } from '../db/article-reads';
+import type { ArticleWrites } from '../db/articles';
 import type { ConversionReads, ConversionWrites } from '../db/conversions';
 import type { SettingsReads } from '../db/settings';
+import type { Override } from './opencc/overrides';
 import type { ChainResult, ConversionRunner } from './runner';
+import { overridesTag } from './corrections/overrides-tag';
+
+/**
+ * The corrections that apply to an article's text converted through a chain (see
+ * corrections/corrections.ts): those of this article first, then those everywhere, each occurring
+ * in the text.
+ */
+export type OverrideLookup = (articleId: number, chain: string, text: string) => Override[];
+
+/** What warms a chain: a few characters its phrase dictionaries hold (软件 → 軟體 with s2twp). */
+const WARM_TEXT = '软件和U盘';
 
 /** What conversion needs of the library: an article and the hash of its text; where to keep the chosen script. */
-export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash'> &
+export type ConversionArticles = Pick<ArticleReads, 'get' | 'window' | 'contentHash' | 'scriptForms'> &
   Pick<ArticleWrites, 'setDisplayScript'>;
 
 /**
@@ -35,6 +49,7 @@ export class ConversionService {
     private readonly settings: SettingsReads,
     private readonly runner: ConversionRunner,
     readonly dictionaryVersion: string,
+    private readonly overrides: OverrideLookup = () => [],
   ) {}
 
   /**
@@ -62,7 +77,8 @@ export class ConversionService {
         cached: false,
       };
     }
-    const { result, cached } = await this.converted(hash, source, chain);
+    const overrides = this.overrides(articleId, chain.join('+'), source);
+    const { result, cached } = await this.converted(hash, source, chain, overrides);
     return {
       articleId,
       script: shown,
@@ -96,7 +112,8 @@ export class ConversionService {
     if (chain.length === 0) {
       return { ...common, blocks: local, firstOffset: Math.min(into, local[0]?.text.length ?? 0) };
     }
-    const result = await this.runner.convert(local.map((b) => b.text).join('\n'), chain);
+    const text = local.map((b) => b.text).join('\n');
+    const result = await this.runner.convert(text, chain, this.overrides(articleId, chain.join('+'), text));
     const alignment = Alignment.fromJSON(result.alignment);
     const converted = splitBlocks(local, result.text, alignment);
     const first = converted[0]?.text.length ?? 0;
@@ -112,14 +129,21 @@ export class ConversionService {
     contentHash: string,
     source: string,
     chain: readonly ConversionVariant[],
+    overrides: readonly Override[],
   ): Promise<{ result: ChainResult; cached: boolean }> {
-    const key = { contentHash, chain: chain.join('+'), dictionaryVersion: this.dictionaryVersion };
+    // The corrections that apply are part of the key: adding or removing one changes the key of
+    // exactly the conversions whose text it occurs in, and no other.
+    const key = {
+      contentHash,
+      chain: chain.join('+') + overridesTag(overrides),
+      dictionaryVersion: this.dictionaryVersion,
+    };
     const hit = this.cache.find(key);
     if (hit) return { result: hit, cached: true };
     const flightKey = `${key.contentHash}|${key.chain}`;
     let flight = this.inFlight.get(flightKey);
     if (!flight) {
-      flight = this.runner.convert(source, chain).finally(() => this.inFlight.delete(flightKey));
+      flight = this.runner.convert(source, chain, overrides).finally(() => this.inFlight.delete(flightKey));
       this.inFlight.set(flightKey, flight);
     }
     const result = await flight;
@@ -131,6 +155,41 @@ export class ConversionService {
       console.warn('[duizhao] conversion not cached:', error instanceof Error ? error.message : error);
     }
     return { result, cached: false };
+  }
+
+  /**
+   * The conversion chains the library's articles can be shown in: for each kind of source (the
+   * most common first), the default script's chain first, then the other scripts offered.
+   */
+  chainsNeeded(): ConversionVariant[][] {
+    const fallback = this.settings.get().defaultScript;
+    const chains = new Map<string, ConversionVariant[]>();
+    for (const form of this.articles.scriptForms()) {
+      const kind = sourceKind(form);
+      const targets = offeredScripts(kind).filter((d) => d !== 'original');
+      const first = effectiveScript(kind, null, fallback);
+      for (const target of [...targets.filter((d) => d === first), ...targets.filter((d) => d !== first)]) {
+        const chain = conversionPlan(kind, target);
+        if (chain?.length) chains.set(chain.join('+'), [...chain]);
+      }
+    }
+    return [...chains.values()];
+  }
+
+  /**
+   * Has the runner load the dictionaries of every chain the library needs (a short text through
+   * each), so that the reader's first switch of script does not wait for them (s2twp's take over
+   * a second to load). One chain at a time: a request of the reader's waits at most for one.
+   * Resolves with the chains loaded; `stopped` ends it early (the library is closing).
+   */
+  async warm(stopped: () => boolean = () => false): Promise<string[]> {
+    const done: string[] = [];
+    for (const chain of this.chainsNeeded()) {
+      if (stopped()) break;
+      await this.runner.convert(WARM_TEXT, chain);
+      done.push(chain.join('+'));
+    }
+    return done;
   }
 
   /** Remembers the script the reader chose for an article (null: back to the default). */

@@ -1,6 +1,7 @@
 import { Alignment } from '../../preload/contract/alignment';
 import { type ConversionVariant, isConversionVariant } from '../../preload/contract/scripts';
 import { dataVersion, openccDataDir } from './opencc/data';
+import { convertWithOverrides, type Override, OverrideSet } from './opencc/overrides';
 import { PipelineFactory } from './opencc/pipeline';
 
 /**
@@ -34,6 +35,8 @@ export interface Converter {
   convert(text: string): Conversion;
   /** Where OpenCC's segmentation cuts the text (see Pipeline.segmentEnds). */
   segmentEnds(text: string): number[];
+  /** Length of the segmentation dictionary's match at `i` of `inp[0, n)` (0: none). */
+  segmentMatchAt(inp: Uint16Array, i: number, n: number): number;
 }
 
 export interface ConverterOptions {
@@ -74,7 +77,12 @@ export function loadConverter(variant: Variant, dataDir?: string, options: Conve
   if (!converter) {
     if (!isVariant(variant)) throw new Error(`Unknown variant: ${String(variant)}`);
     const pipeline = factory(dir).pipeline(variant, { includeTofuRiskDictionaries: includeTofu });
-    converter = { variant, convert: (text) => pipeline.run(text), segmentEnds: (text) => pipeline.segmentEnds(text) };
+    converter = {
+      variant,
+      convert: (text) => pipeline.run(text),
+      segmentEnds: (text) => pipeline.segmentEnds(text),
+      segmentMatchAt: (inp, i, n) => pipeline.segmentMatchAt(inp, i, n),
+    };
     converters.set(key, converter);
   }
   return converter;
@@ -98,6 +106,27 @@ export function convertChain(text: string, chain: readonly Variant[], dataDir?: 
   return chain.length > 1
     ? { text: result.text, alignment: result.alignment.withChangedFrom(text, result.text) }
     : result;
+}
+
+/**
+ * {@link convertChain} with phrase overrides (corrections): their sources join the first
+ * configuration's segmentation above OpenCC's dictionaries, and each segment they form becomes
+ * their target instead of going through the chain (see opencc/overrides.ts). With no override
+ * occurring in the text, exactly convertChain.
+ */
+export function convertChainWithOverrides(
+  text: string,
+  chain: readonly Variant[],
+  overrides: readonly Override[],
+  dataDir?: string,
+): Conversion {
+  const first = chain[0];
+  if (first === undefined || overrides.length === 0) return convertChain(text, chain, dataDir);
+  const segmenter = loadConverter(first, dataDir);
+  return convertWithOverrides(text, new OverrideSet(overrides), {
+    segmentMatchAt: (inp, i, n) => segmenter.segmentMatchAt(inp, i, n),
+    convert: (part) => convertChain(part, chain, dataDir),
+  });
 }
 
 /**

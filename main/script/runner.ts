@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { AlignmentJSON } from '../../preload/contract/alignment';
 import type { ConversionVariant } from '../../preload/contract/scripts';
-import { convertChain } from './convert';
+import { convertChain, convertChainWithOverrides } from './convert';
+import type { Override } from './opencc/overrides';
 
 /** A converted text with its alignment in JSON form (what crosses threads and is cached). */
 export interface ChainResult {
@@ -17,7 +18,8 @@ export interface ChainResult {
 
 /** Runs conversions somewhere: in this thread, or in a worker so the caller stays responsive. */
 export interface ConversionRunner {
-  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult>;
+  /** Converts `text` through `chain`, with phrase overrides (corrections) when given. */
+  convert(text: string, chain: readonly ConversionVariant[], overrides?: readonly Override[]): Promise<ChainResult>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export interface WorkerRequest {
   id: number;
   text: string;
   chain: ConversionVariant[];
+  overrides?: Override[];
 }
 export type WorkerResponse = { id: number; ok: true; result: ChainResult } | { id: number; ok: false; message: string };
 
@@ -37,8 +40,13 @@ const CHARACTERS_ONLY: Partial<Record<ConversionVariant, ConversionVariant>> = {
   hk2sp: 'hk2s',
 };
 
-export function runChain(text: string, chain: readonly ConversionVariant[]): ChainResult {
-  const { text: converted, alignment } = convertChain(text, chain);
+export function runChain(
+  text: string,
+  chain: readonly ConversionVariant[],
+  overrides: readonly Override[] = [],
+): ChainResult {
+  const { text: converted, alignment } =
+    overrides.length > 0 ? convertChainWithOverrides(text, chain, overrides) : convertChain(text, chain);
   const wordChanges: number[] = [];
   if (chain.some((v) => CHARACTERS_ONLY[v])) {
     // A changed stretch is a word change where converting the characters alone reads otherwise.
@@ -59,9 +67,9 @@ export function runChain(text: string, chain: readonly ConversionVariant[]): Cha
 
 /** Converts in the calling thread (tests, the command line). */
 export class InlineRunner implements ConversionRunner {
-  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult> {
+  convert(text: string, chain: readonly ConversionVariant[], overrides?: readonly Override[]): Promise<ChainResult> {
     try {
-      return Promise.resolve(runChain(text, chain));
+      return Promise.resolve(runChain(text, chain, overrides));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -106,7 +114,7 @@ export class WorkerRunner implements ConversionRunner {
     return worker;
   }
 
-  convert(text: string, chain: readonly ConversionVariant[]): Promise<ChainResult> {
+  convert(text: string, chain: readonly ConversionVariant[], overrides?: readonly Override[]): Promise<ChainResult> {
     const worker = this.start();
     const id = this.nextId++;
     // A busy worker keeps the process alive; an idle one does not.
@@ -114,6 +122,7 @@ export class WorkerRunner implements ConversionRunner {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const request: WorkerRequest = { id, text, chain: [...chain] };
+      if (overrides && overrides.length > 0) request.overrides = [...overrides];
       worker.postMessage(request);
     });
   }

@@ -8,7 +8,7 @@ if (!port) throw new Error('main/script/worker.ts must run in a worker thread.')
 port.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    response = { id: request.id, ok: true, result: runChain(request.text, request.chain) };
+    response = { id: request.id, ok: true, result: runChain(request.text, request.chain, request.overrides) };
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

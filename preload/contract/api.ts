@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CorrectionResults } from './corrections';
+import type { FindResult, WritingMode } from './reading-settings';
 import type { argSchemas } from './schemas';
 import type {
   AnnotationImportReport,
@@ -29,7 +31,7 @@ export type CallName = keyof typeof argSchemas;
 export type CallArgs<K extends CallName> = z.infer<(typeof argSchemas)[K]>;
 
 /** What each call returns when it succeeds. */
-export interface CallResults {
+export interface CallResults extends CorrectionResults {
   getAppInfo: AppInfo;
   /** The articles, newest added first; a page of them when `offset`/`limit` are given. */
   listArticles: ArticleSummary[];
@@ -76,6 +78,11 @@ export interface CallResults {
   searchArticles: SearchPage;
   /** Texts folded to one script and mainland wording for matching (the notes panel's search). */
   foldForSearch: string[];
+  /** Every occurrence of a query in an article, in any script (folded as search folds). */
+  findInArticle: FindResult;
+  /** The writing mode chosen for an article, or null (the default from settings). */
+  getWritingMode: WritingMode | null;
+  setWritingMode: null;
   /** Whether the library opened whole; a damaged one is read-only until a backup is restored. */
   getLibraryHealth: LibraryHealth;
   /** The rolling backups of the library, newest first. */
@@ -129,11 +136,19 @@ export const CALL_NAMES = [
   'cancelImport',
   'searchArticles',
   'foldForSearch',
+  'findInArticle',
+  'getWritingMode',
+  'setWritingMode',
   'getLibraryHealth',
   'listBackups',
   'restoreBackup',
   'getSettings',
   'updateSettings',
+  'getCorrections',
+  'previewCorrection',
+  'addCorrection',
+  'deleteCorrection',
+  'setPresetCorrections',
 ] as const satisfies readonly CallName[];
 export const EVENT_NAMES = [
   'importProgress',

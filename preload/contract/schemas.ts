@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { correctionSchemas } from './corrections';
+import { FIND_MAX_QUERY, readingSettingsPatch, WRITING_MODES } from './reading-settings';
 import { DISPLAY_SCRIPTS } from './scripts';
 import {
   EXPORT_FORMATS,
@@ -154,6 +156,9 @@ export const argSchemas = {
       .optional(),
   ]),
   foldForSearch: z.tuple([z.array(z.string().max(1_000_000)).max(10_000)]),
+  findInArticle: z.tuple([articleId, z.string().max(FIND_MAX_QUERY)]),
+  getWritingMode: z.tuple([articleId]),
+  setWritingMode: z.tuple([articleId, z.enum(WRITING_MODES).nullable()]),
   getLibraryHealth: z.tuple([]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([backupName]),
@@ -162,11 +167,13 @@ export const argSchemas = {
     z
       .object({
         locale: z.enum(['system', 'zh-Hans', 'zh-Hant', 'en']).exactOptional(),
-        theme: z.enum(['light', 'sepia', 'dark']).exactOptional(),
+        theme: z.enum(['light', 'sepia', 'dark', 'custom']).exactOptional(),
         fontSize: z.number().int().min(FONT_SIZE_MIN).max(FONT_SIZE_MAX).exactOptional(),
         defaultScript: displayScript.exactOptional(),
         epubSplit: z.enum(['book', 'chapters']).exactOptional(),
+        ...readingSettingsPatch,
       })
       .strict(),
   ]),
+  ...correctionSchemas,
 } satisfies Record<string, z.ZodTuple>;

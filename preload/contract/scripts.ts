@@ -85,13 +85,19 @@ export function offeredScripts(kind: SourceKind): DisplayScript[] {
 
 /**
  * What an article is shown in: the reader's choice for it, else the default from settings, as
- * long as it is offered for this source (a Simplified default on a Simplified text is the original).
+ * long as it is offered for this source (a Simplified default on a Simplified text is the original;
+ * a Taiwan-phrases default on a Traditional text is Taiwan's forms).
  */
 export function effectiveScript(
   kind: SourceKind,
   chosen: DisplayScript | null,
   fallback: DisplayScript,
 ): DisplayScript {
+  const offered = offeredScripts(kind);
   const wanted = chosen ?? fallback;
-  return offeredScripts(kind).includes(wanted) ? wanted : 'original';
+  if (offered.includes(wanted)) return wanted;
+  // The default "Traditional with Taiwan phrases" on a Traditional text: no phrases to change, but
+  // Taiwan's forms still apply (裏 → 裡, 着 → 著), as a reader who chose that default expects.
+  if (chosen === null && fallback === 'taiwanPhrases' && offered.includes('taiwan')) return 'taiwan';
+  return 'original';
 }

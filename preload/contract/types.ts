@@ -1,3 +1,4 @@
+import type { ReadingSettings } from './reading-settings';
 /**
  * Domain types shared by main, preload and renderer.
  * This folder imports nothing environment-specific: no electron, node or DOM APIs.
@@ -185,6 +186,8 @@ export interface AnnotationImportReport {
   alreadyThere: number;
   /** Not reached: the import was cancelled (what came before it is stored). Absent when it ran to the end. */
   cancelled?: number;
+  /** Conversion corrections in the file that were added (absent when it had none). */
+  corrections?: number;
 }
 
 /** An article that contains what was searched for, in whatever script it is written. */
@@ -215,10 +218,10 @@ export interface SearchPage {
 export type ReplaceOutcome =
   ReanchorReport | { status: 'needsEncoding'; name: string; candidates: EncodingCandidate[] };
 
-export type Theme = 'light' | 'sepia' | 'dark';
+export type Theme = 'light' | 'sepia' | 'dark' | 'custom';
 export type LocaleSetting = 'system' | 'zh-Hans' | 'zh-Hant' | 'en';
 
-export interface Settings {
+export interface Settings extends ReadingSettings {
   locale: LocaleSetting;
   theme: Theme;
   /** Reading font size in CSS pixels. */

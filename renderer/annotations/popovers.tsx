@@ -26,10 +26,13 @@ export function SelectionTools({
   anchor,
   onHighlight,
   onNote,
+  onCorrect,
 }: {
   anchor: Anchor;
   onHighlight(color: HighlightColor): void;
   onNote(): void;
+  /** Correct how the selected phrase converts (offered on converted text only). */
+  onCorrect?: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   return (
@@ -55,6 +58,11 @@ export function SelectionTools({
       <button type="button" className="tool" onClick={onNote} title={t('hl.addNote')}>
         {t('hl.addNote')}
       </button>
+      {onCorrect && (
+        <button type="button" className="tool" onClick={onCorrect} data-testid="correct-button">
+          {t('correct.button')}
+        </button>
+      )}
     </div>
   );
 }

@@ -51,6 +51,20 @@ function draw(handle: ViewHandle, update: DecorationUpdate) {
   view.dispatch(setDecorations(tr, update));
 }
 
+/** The same tops for the same notes. */
+const sameTops = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
+  a.size === b.size && [...b].every(([id, top]) => a.get(id) === top);
+
+// A note keeps its object while its highlight, quote and place stay: margin notes are memoised by it.
+const placedNotes = new WeakMap<Highlight, PlacedNote>();
+function placedNote(highlight: Highlight, quote: string, top: number): PlacedNote {
+  const old = placedNotes.get(highlight);
+  if (old && old.quote === quote && old.top === top) return old;
+  const note = { highlight, quote, top };
+  placedNotes.set(highlight, note);
+  return note;
+}
+
 const anchorOf = (r: { top: number; left: number; bottom: number }): Anchor => ({
   top: r.top,
   left: r.left,
@@ -127,25 +141,38 @@ export function useAnnotationView({
       cancelAnimationFrame(frame);
     };
   }, [handle, measuring]);
+  // Only highlights with a note are measured, and only when those (or the layout) change: adding
+  // a highlight without a note, or recolouring one, measures nothing (with hundreds of notes each
+  // measurement is a layout query). The key is a string so that an equal list is the same key.
+  const notedKey = useMemo(
+    () =>
+      JSON.stringify(
+        shown
+          .filter((s) => s.highlight.note !== '' || s.highlight.id === focusNote)
+          .map((s): [string, number] => [s.highlight.id, s.from]),
+      ),
+    [shown, focusNote],
+  );
   useEffect(() => {
     const page = pageRef.current;
     if (!isLive(handle) || !page) return;
+    const noted = JSON.parse(notedKey) as [string, number][];
     const frame = requestAnimationFrame(() => {
       if (handle.view.isDestroyed) return;
       const base = page.getBoundingClientRect().top;
       const tops = new Map<string, number>();
-      for (const s of shown) {
-        if (tops.has(s.highlight.id) || (s.highlight.note === '' && s.highlight.id !== focusNote)) continue;
+      for (const [id, from] of noted) {
+        if (tops.has(id)) continue;
         try {
-          tops.set(s.highlight.id, handle.view.coordsAtPos(s.from).top - base);
+          tops.set(id, handle.view.coordsAtPos(from).top - base);
         } catch {
           // A position the view cannot measure (not laid out yet): skip it this time.
         }
       }
-      setNoteTops(tops);
+      setNoteTops((old) => (sameTops(old, tops) ? old : tops));
     });
     return () => cancelAnimationFrame(frame);
-  }, [handle, shown, focusNote, pageRef, reflow, resized]);
+  }, [handle, notedKey, pageRef, reflow, resized]);
 
   const notes: PlacedNote[] = useMemo(() => {
     const out: PlacedNote[] = [];
@@ -154,7 +181,7 @@ export function useAnnotationView({
       const top = noteTops.get(highlight.id);
       if (top === undefined || seen.has(highlight.id)) continue;
       seen.add(highlight.id);
-      out.push({ highlight, quote: quoteOf(highlight), top });
+      out.push(placedNote(highlight, quoteOf(highlight), top));
     }
     return out;
   }, [shown, noteTops, quoteOf]);

@@ -19,6 +19,7 @@ export function useAnnotationImport(onDone: (message: string) => void, onError: 
         alreadyThere: r.alreadyThere,
       }),
       ...(r.cancelled ? [t('importNotes.cancelled', { count: r.cancelled })] : []),
+      ...(r.corrections !== undefined ? [t('importNotes.corrections', { count: r.corrections })] : []),
     ].join(' ');
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -61,7 +61,10 @@ function decorationOf({ highlight: h, from, to, key }: ShownHighlight): Decorati
 
 /** Whether two layouts of a highlight draw the same: same place, colour and note mark. */
 export const drawnAlike = (a: ShownHighlight, b: ShownHighlight) =>
-  a.from === b.from && a.to === b.to && highlightClass(a.highlight) === highlightClass(b.highlight);
+  a.from === b.from &&
+  a.to === b.to &&
+  // The same highlight object draws the same (the store replaces only what changed): no classes built.
+  (a.highlight === b.highlight || highlightClass(a.highlight) === highlightClass(b.highlight));
 
 /** The highlight decorations of one document, and what each was drawn from (by layout key). */
 export interface HighlightDrawing {

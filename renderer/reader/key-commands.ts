@@ -39,6 +39,14 @@ export interface ReaderKeyContext {
   /** Shows the next (1) or the previous (-1) script. */
   nextScript(step: 1 | -1): void;
   fontSize(delta: 1 | -1): void;
+  /** Corrects how the selected phrase converts (absent when the text on screen is not converted). */
+  correct?: (() => void) | undefined;
+  /** Find in the article (find-bar.tsx). */
+  openFind(): void;
+  /** Focus mode (the text alone) is on; full screen. */
+  focusMode: boolean;
+  toggleFocus(): void;
+  toggleFullScreen(): void;
 }
 
 /** One row of the key table: the first row whose keys match and whose condition holds runs. */
@@ -90,8 +98,16 @@ export const READER_KEYS: readonly KeyCommand[] = [
     description: 'Highlight the selection and write a note',
     sheet: { keys: 'N', help: 'keys.note' },
   },
+  {
+    keys: ['e'],
+    when: (c) => c.hasSelection && c.correct !== undefined,
+    run: (c) => c.correct?.(),
+    description: 'Correct how the selected phrase converts',
+    sheet: { keys: 'E', help: 'keys.correct' },
+  },
   { keys: ['Escape'], when: (c) => c.hasSelection, run: (c) => c.clearSelection(), description: 'Drop the selection' },
   { keys: ['Escape'], when: (c) => c.hasTools, run: (c) => c.closeTools(), description: 'Close the highlight tools' },
+  { keys: ['Escape'], when: (c) => c.focusMode, run: (c) => c.toggleFocus(), description: 'Leave focus mode' },
   { keys: ['Escape'], when: (c) => c.contentsOpen, run: (c) => c.closeContents(), description: 'Close the contents' },
   { keys: ['Escape'], when: (c) => c.panelOpen, run: (c) => c.closePanel(), description: 'Close the notes panel' },
   {
@@ -193,6 +209,26 @@ export const READER_KEYS: readonly KeyCommand[] = [
     keepDefault: true,
     description: 'Larger text',
     sheet: { keys: '+ / −', help: 'keys.size' },
+  },
+  {
+    keys: ['f'],
+    mod: true,
+    run: (c) => c.openFind(),
+    description: 'Find in the article',
+    sheet: { keys: 'Ctrl+F / /', help: 'keys.find' },
+  },
+  { keys: ['/'], run: (c) => c.openFind(), description: 'Find in the article' },
+  {
+    keys: ['f'],
+    run: (c) => c.toggleFocus(),
+    description: 'Focus mode on or off (the text alone)',
+    sheet: { keys: 'F', help: 'keys.focus' },
+  },
+  {
+    keys: ['F11'],
+    run: (c) => c.toggleFullScreen(),
+    description: 'Full screen on or off',
+    sheet: { keys: 'F11', help: 'keys.fullScreen' },
   },
   { keys: ['-'], run: (c) => c.fontSize(-1), keepDefault: true, description: 'Smaller text' },
 ];

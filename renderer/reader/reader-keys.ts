@@ -5,6 +5,7 @@ import type { ShownHighlight } from './highlights';
 import { caretToReadingPosition } from './caret';
 import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
 import { linkAtCaret } from './links';
+import { scrollReader, scrollReaderTo } from './vertical';
 import { isLive, type ViewHandle } from './view-handle';
 
 const LINE_STEP = 64;
@@ -41,6 +42,14 @@ export interface ReaderKeyDeps {
   fontSize(delta: 1 | -1): void;
   goTo(id: string): void;
   showShortcuts(): void;
+  /** Find in the article (find-bar.tsx). */
+  openFind(): void;
+  /** Focus mode (the text alone) is on. */
+  focusMode: boolean;
+  toggleFocus(): void;
+  toggleFullScreen(): void;
+  /** Corrects how the selected phrase converts (absent when the text on screen is not converted). */
+  correct: (() => void) | undefined;
 }
 
 /** The highlight after (1) or before (-1) document position `from`, in reading order, wrapping round. */
@@ -99,14 +108,15 @@ export function useReaderKeys(d: ReaderKeyDeps) {
       scroll: ({ lines = 0, pages = 0 }) => {
         const scroller = scrollRef.current;
         if (!scroller) return;
-        scroller.scrollBy({ top: lines * LINE_STEP + pages * scroller.clientHeight * 0.9 });
+        // Down the page, or across it in vertical writing (vertical.ts).
+        scrollReader(scroller, lines * LINE_STEP, pages * 0.9);
         // The caret follows the reading position: it is on the first visible line after any scroll by keys.
         moveCaret(scroller, handleRef.current);
       },
       scrollToEnd: (end) => {
         const scroller = scrollRef.current;
         if (!scroller) return;
-        scroller.scrollTop = end === 'start' ? 0 : scroller.scrollHeight;
+        scrollReaderTo(scroller, end);
         moveCaret(scroller, handleRef.current);
       },
       nextScript: (step) => {
@@ -116,6 +126,11 @@ export function useReaderKeys(d: ReaderKeyDeps) {
         d.switchScript(next, { firstScreen: !d.paired });
       },
       fontSize: d.fontSize,
+      openFind: d.openFind,
+      focusMode: d.focusMode,
+      toggleFocus: d.toggleFocus,
+      toggleFullScreen: d.toggleFullScreen,
+      correct: d.correct,
     };
   });
   useKeyCommands(READER_KEYS, keys);

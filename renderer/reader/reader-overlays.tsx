@@ -21,6 +21,7 @@ export function ReaderOverlays({
   highlight,
   editNote,
   closeTools,
+  onCorrect,
 }: {
   shownLink: string | null;
   original: Parameters<typeof OriginalTooltip>[0]['original'] | null;
@@ -31,6 +32,8 @@ export function ReaderOverlays({
   highlight(color: HighlightColor | null, withNote?: boolean): void;
   editNote(id: string): void;
   closeTools(): void;
+  /** Corrects how the selected phrase converts (only over converted text). */
+  onCorrect: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   const active = ann.activeHighlight;
@@ -48,6 +51,7 @@ export function ReaderOverlays({
           anchor={ann.selection.anchor}
           onHighlight={(color) => highlight(color)}
           onNote={() => highlight(null, true)}
+          onCorrect={onCorrect}
         />
       )}
       {ann.active && active && (

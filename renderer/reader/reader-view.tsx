@@ -17,6 +17,7 @@ import { ScriptBadge } from '../ui/script-badge';
 import { langOf, useArticleText } from './article-text';
 import { ContentsPanel } from './contents-panel';
 import { useContents } from './use-contents';
+import { CorrectionDialog, type CorrectionSubject, correctionSubject } from './correction-dialog';
 import { linkOfElement, useShownLink } from './links';
 import { useMarginRoom } from './margin-room';
 import { useReadOnlyView } from './read-only-view';
@@ -33,7 +34,12 @@ import { ReaderToolbar } from './toolbar';
 import { ReaderOverlays } from './reader-overlays';
 import { useReturnFocus } from '../ui/return-focus';
 import { ARTICLE_FILES, HiddenFileInput } from '../ui/file-input';
-import { useArticleDetails } from '../library/article-details';
+import { useArticleDetails } from '../ui/article-details';
+import { useFind } from './find-bar';
+import { useFocusMode } from './focus-mode';
+import { ReadingProgress } from './reading-progress';
+import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
+import { useWritingMode } from './vertical';
 import { isLive, type ViewHandle } from './view-handle';
 import { useOriginalUnderPointer, useWordChanges } from './word-changes';
 
@@ -82,6 +88,20 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const text = useArticleText(articleId, reloads, anchorRef, beforeSwitch, onError);
   const { article, shown, preview, imageBase, offered, switchScript } = text;
   const sideBySide = paired && shown?.script !== 'original';
+  useReadingStyle(settings);
+  const focusMode = useFocusMode();
+  const writing = useWritingMode({
+    articleId,
+    fallback: settings.writingMode,
+    scrollRef,
+    where: () => positionNow()?.offset,
+    show: useCallback((offset: number) => {
+      const live = handleRef.current;
+      if (scrollRef.current && isLive(live)) showAtTop(scrollRef.current, live, offset);
+    }, []),
+  });
+  // Side by side stays in lines: two scripts in columns across would not pair line by line.
+  const vertical = writing.mode === 'vertical' && !sideBySide;
 
   const { layout, attributes } = useTextLayout(article, shown, paired, imageBase);
   const { mount, handle } = useReadOnlyView(handleRef, layout, attributes);
@@ -106,8 +126,8 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   }, [handle]);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
-  // Side by side, the margins are the other column's: notes go to the panel.
-  const wide = !paired && roomy;
+  // Side by side, the margins are the other column's; in vertical writing, there are none: notes go to the panel.
+  const wide = !paired && !vertical && roomy;
   const wordChanges = useWordChanges(markWords, shown, layout);
 
   const store = useAnnotationStore(() => new AnnotationStore({ bridge: api(), articleId, onError }), reloads);
@@ -157,6 +177,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     readerAt,
   });
   const shownLink = useShownLink(handle);
+  const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
 
   const toc = useContents(article?.blocks, shown?.blocks, { handleRef, scrollRef, anchorRef }, readerAt, position.save);
   const { entries, contents, toggle: toggleContents } = toc;
@@ -197,6 +218,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     void ann.create(color ?? annotations.lastColor, withNote).then((created) => {
       if (created && withNote && !wide) setPanelOpen(true);
     });
+  const [correcting, setCorrecting] = useState<CorrectionSubject | null>(null);
+  const correct = () => {
+    const range = ann.selection && layout ? layout.toSource(ann.selection.from, ann.selection.to) : null;
+    const subject = range && article && shown ? correctionSubject(article, shown, range) : null;
+    if (subject) setCorrecting(subject);
+    else showNotice(t('correct.cannot'), 'alert');
+  };
+  const canCorrect = (shown?.chain.length ?? 0) > 0;
   const editNote = (id: string) => {
     ann.setFocusNote(id);
     ann.setActive(null);
@@ -252,6 +281,11 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     fontSize: setFontSize,
     goTo: ann.goTo,
     showShortcuts: () => setShortcuts(true),
+    openFind: find.openFind,
+    focusMode: focusMode.focus,
+    toggleFocus: focusMode.toggleFocus,
+    toggleFullScreen: focusMode.toggleFullScreen,
+    correct: canCorrect ? correct : undefined,
   });
 
   const { goTo } = ann;
@@ -272,8 +306,14 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     // goTo changes with what is on screen; the note callbacks only with the store.
     [store, goTo, showPanel, setFocusNote],
   );
-  const { onEdit, onFlush } = noteActions;
-  const marginActions = useMemo(() => ({ onEdit, onFlush }), [onEdit, onFlush]);
+  // The store's alone: margin notes are drawn again only when their own note changes.
+  const marginActions = useMemo(
+    () => ({
+      onEdit: (id: string, note: string) => store.editNote(id, note),
+      onFlush: (id: string) => void store.flushNote(id),
+    }),
+    [store],
+  );
 
   // Details edited here show at once, over the article as it was loaded.
   const details = useArticleDetails();
@@ -313,13 +353,33 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     },
   );
 
+  const readingGroup = {
+    id: 'reading',
+    label: t('reading.button'),
+    priority: 35,
+    content: (
+      <ReadingSettingsButton
+        settings={settings}
+        actions={{
+          settings: onSettings,
+          articleWriting: writing.chosen,
+          writing: writing.mode,
+          chooseWriting: writing.choose,
+          fullScreen: focusMode.fullScreen,
+          toggleFullScreen: focusMode.toggleFullScreen,
+          toggleFocus: focusMode.toggleFocus,
+        }}
+      />
+    ),
+  };
+
   return (
     <div className="reader" data-testid="reader">
       <ReaderToolbar
         title={shownTitle}
         onBack={back}
         status={text.converting ? t('reader.converting') : ''}
-        groups={toolbarGroups}
+        groups={[...toolbarGroups, readingGroup]}
       />
       <HiddenFileInput
         inputRef={replaceInput}
@@ -330,6 +390,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           if (file) void replacing.replace(file);
         }}
       />
+      {find.element}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <main className="reader-body" aria-label={t('reader.article')}>
         {contents && (
@@ -348,6 +409,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           ref={scrollRef}
           tabIndex={0}
           onScroll={position.onScroll}
+          data-writing={vertical ? 'vertical' : 'horizontal'}
           aria-label={article?.title ?? t('reader.loading')}
         >
           <article className={sideBySide ? 'page paired' : 'page'} ref={pageRef}>
@@ -394,6 +456,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </main>
+      <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
       <ReaderOverlays
         shownLink={shownLink}
         original={original}
@@ -404,7 +467,20 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         highlight={highlight}
         editNote={editNote}
         closeTools={closeTools}
+        onCorrect={canCorrect ? correct : undefined}
       />
+      {correcting && (
+        <CorrectionDialog
+          subject={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            anchorRef.current = positionNow()?.offset ?? anchorRef.current;
+            setReloads((n) => n + 1);
+            showNotice(t('correct.saved'));
+          }}
+        />
+      )}
       {details.element}
       {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
       {replacing.asking && <EncodingDialog ask={replacing.asking} onChoose={replacing.answer} />}

@@ -1,6 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
+import { isVertical, scrollReaderTo, scrollToColumn, verticalPosition } from './vertical';
 import type { ViewHandle } from './view-handle';
 
 /** How long scrolling rests before the position is saved. */
@@ -11,6 +12,7 @@ export function readingPosition(
   scroller: HTMLElement,
   { view, layout }: ViewHandle,
 ): { offset: number; progress: number } {
+  if (isVertical(scroller)) return verticalPosition(scroller, { view, layout });
   const top = scroller.getBoundingClientRect().top;
   const max = scroller.scrollHeight - scroller.clientHeight;
   const progress = max <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / max));
@@ -32,13 +34,14 @@ export function readingPosition(
  * reader where it was (checked by the big-article and reading-position specs).
  */
 export function scrollToPlace(scroller: HTMLElement, view: EditorView, pos: number, fromTop: number): void {
+  if (isVertical(scroller)) return scrollToColumn(scroller, view, pos, fromTop);
   scroller.scrollTop += view.coordsAtPos(pos).top - scroller.getBoundingClientRect().top - fromTop;
 }
 
 /** Brings source offset `offset` to the top of `scroller` (the top of the page for 0). */
 export function showAtTop(scroller: HTMLElement, { view, layout }: ViewHandle, offset: number): void {
   if (offset > 0) scrollToPlace(scroller, view, layout.posOf(offset), 8);
-  else scroller.scrollTop = 0;
+  else scrollReaderTo(scroller, 'start');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ArticleStore, countChars, layoutBlocks, type NewArticle } from '../../main/db/articles';
+import { countChars, layoutBlocks } from '../../main/db/article-rows';
+import { ArticleStore, type NewArticle } from '../../main/db/articles';
 import { openDatabase } from '../../main/db/connection';
 import { SettingsStore, DEFAULT_SETTINGS } from '../../main/db/settings';
 import { tempDir } from '../helpers/data';

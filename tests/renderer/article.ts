@@ -1,7 +1,7 @@
 import { Alignment } from '../../preload/contract/alignment';
 import type { ConversionVariant } from '../../preload/contract/scripts';
 import type { Block } from '../../preload/contract/types';
-import { layoutBlocks } from '../../main/db/articles';
+import { layoutBlocks } from '../../main/db/article-rows';
 import { convert } from '../../main/script/convert';
 import { sample } from '../helpers/data';
 

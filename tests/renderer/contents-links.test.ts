@@ -60,6 +60,10 @@ const context = (over: Partial<ReaderKeyContext>): ReaderKeyContext => {
     scrollToEnd: noop,
     nextScript: noop,
     fontSize: noop,
+    openFind: noop,
+    focusMode: false,
+    toggleFocus: noop,
+    toggleFullScreen: noop,
     ...over,
   };
 };

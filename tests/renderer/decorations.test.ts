@@ -2,7 +2,7 @@ import { EditorState } from 'prosemirror-state';
 import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../preload/contract/types';
-import { describe as describeRange } from '../../main/annotations/anchor';
+import { describe as describeRange } from '../../main/annotations/quote-selector';
 import { decorationPlugins, highlightSet, overlaySet, setDecorations } from '../../renderer/reader/decorations';
 import { layoutHighlights } from '../../renderer/reader/highlights';
 import { SingleLayout } from '../../renderer/reader/layout';

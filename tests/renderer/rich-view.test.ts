@@ -4,7 +4,7 @@ import { EditorView } from 'prosemirror-view';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Alignment } from '../../preload/contract/alignment';
 import type { Highlight } from '../../preload/contract/types';
-import { describe as describeRange } from '../../main/annotations/anchor';
+import { describe as describeRange } from '../../main/annotations/quote-selector';
 import { PairedLayout } from '../../renderer/parallel/paired-layout';
 import { decorationPlugins, setDecorations } from '../../renderer/reader/decorations';
 import { layoutHighlights } from '../../renderer/reader/highlights';

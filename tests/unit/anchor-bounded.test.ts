@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe as suite, expect, it } from 'vitest';
-import { anchor, CONTEXT_LENGTH, describe, MAX_SCORED } from '../../main/annotations/anchor';
+import { anchor } from '../../main/annotations/anchor';
+import { MAX_SCORED } from '../../main/annotations/candidates';
+import { CONTEXT_LENGTH, describe } from '../../main/annotations/quote-selector';
 
 /**
  * Re-anchoring a common quote scores a shortlist, not every copy (issue 13): these check that

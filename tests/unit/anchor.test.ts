@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe as suite, expect, it } from 'vitest';
-import {
-  anchor,
-  anchorAll,
-  type AnchorResult,
-  CONTEXT_LENGTH,
-  describe,
-  type TextAnchor,
-} from '../../main/annotations/anchor';
+import { anchor, anchorAll, type AnchorResult } from '../../main/annotations/anchor';
+import { CONTEXT_LENGTH, describe, type TextAnchor } from '../../main/annotations/quote-selector';
 import { sample } from '../helpers/data';
 
 const SEEDS = ['000', '001', '003'] as const;

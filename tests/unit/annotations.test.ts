@@ -5,7 +5,7 @@ import { Alignment } from '../../preload/contract/alignment';
 import { AppFailure } from '../../preload/contract/errors';
 import { convertChain, type Variant } from '../../main/script/convert';
 import { openServices } from '../../main/services';
-import { layoutBlocks } from '../../main/db/articles';
+import { layoutBlocks } from '../../main/db/article-rows';
 import { PairedLayout } from '../../renderer/parallel/paired-layout';
 import { PositionMap, positionsToSource, sourceToPositions } from '../../renderer/reader/positions';
 import { SAMPLES_DIR, tempDir } from '../helpers/data';

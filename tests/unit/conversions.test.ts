@@ -270,6 +270,28 @@ describe('WorkerRunner', () => {
     expect((await runner.convert('发展', ['s2t'])).text).toBe('發展');
   });
 
+  it('loads in the background the dictionaries of every script the library can be shown in, the default first', async () => {
+    const dataDir = tempDir();
+    const services = openServices({ dataDir, samplesDir: SAMPLES_DIR, conversionWorker: workerFile, warmAfterMs: 0 });
+    const warmed = await services.warmed;
+    // The samples are Simplified, Taiwan and standard Traditional: each kind's chains, none twice.
+    expect(warmed).toEqual(expect.arrayContaining(['s2twp', 's2hk', 'tw2s', 'tw2t+t2hk', 't2s', 't2tw']));
+    expect(new Set(warmed).size).toBe(warmed.length);
+    expect(warmed).toEqual(services.conversions.chainsNeeded().map((c) => c.join('+')));
+    services.close();
+
+    // A Simplified library with Taiwan as the default: s2tw first, and no chain of a Traditional source.
+    const simplifiedOnly = openServices({ dataDir, warmAfterMs: 0 });
+    for (const a of simplifiedOnly.articles.list()) {
+      if (a.scriptForm !== null) simplifiedOnly.library.delete(a.id);
+    }
+    simplifiedOnly.settings.update({ defaultScript: 'taiwan' });
+    expect(simplifiedOnly.conversions.chainsNeeded().map((c) => c.join('+'))).toEqual(['s2tw', 's2t', 's2twp', 's2hk']);
+    // Without a worker nothing is warmed (inline, it would hold up this thread).
+    expect(await simplifiedOnly.warmed).toEqual([]);
+    simplifiedOnly.close();
+  });
+
   it('serves the app: services open with the worker and views come from it', async () => {
     const services = openServices({ dataDir: tempDir(), samplesDir: SAMPLES_DIR, conversionWorker: workerFile });
     const id = services.articles.list().find((a) => a.script === 'simplified')!.id;

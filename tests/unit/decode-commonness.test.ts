@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding, legacyScores, type TextEncodingName } from '../../main/library/decode';
+import { detectEncoding, type TextEncodingName } from '../../main/library/decode';
+import { legacyScores } from '../../main/library/encoding-scores';
 import { commonness } from '../../main/library/hanzi-frequency';
 
 /**

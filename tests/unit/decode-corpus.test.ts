@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeBytes, detectEncoding, type TextEncodingName } from '../../main/library/decode';
+import { detectEncoding, type TextEncodingName } from '../../main/library/decode';
+import { decodeBytes } from '../../main/library/decoding';
 import { loadConverter, type Variant } from '../../main/script/convert';
 import { samples } from '../helpers/data';
 

@@ -1,13 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeBytes,
-  decodingReport,
-  detectEncoding,
-  legacyScores,
-  looksBinary,
-  type TextEncodingName,
-} from '../../main/library/decode';
+import { detectEncoding, looksBinary, type TextEncodingName } from '../../main/library/decode';
+import { decodeBytes, decodingReport } from '../../main/library/decoding';
+import { legacyScores } from '../../main/library/encoding-scores';
 import { sample } from '../helpers/data';
 
 const SIMPLIFIED = sample('000');

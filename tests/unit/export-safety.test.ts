@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeQuote } from '../../main/annotations/anchor';
+import { describe as describeQuote } from '../../main/annotations/quote-selector';
 import { ExportReadStore } from '../../main/db/export-reads';
 import { HighlightStore } from '../../main/db/highlights';
 import { render, type ExportedArticle } from '../../main/export/formats';

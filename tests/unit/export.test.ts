@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat, ExportScript, Highlight, HighlightColor } from '../../preload/contract/types';
-import { describe as describeQuote } from '../../main/annotations/anchor';
+import { describe as describeQuote } from '../../main/annotations/quote-selector';
 import { ExportReadStore } from '../../main/db/export-reads';
 import { HighlightStore } from '../../main/db/highlights';
 import { Exporter, writeFileAtomic } from '../../main/export/exporter';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
-import { describe as selectorOf } from '../../main/annotations/anchor';
+import { describe as selectorOf } from '../../main/annotations/quote-selector';
 import { NOTES_CHUNK } from '../../main/export/exporter';
 import { createHandlers } from '../../main/handlers';
 import { openServices } from '../../main/services';

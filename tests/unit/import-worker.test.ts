@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../preload/contract/api';
 import { AppFailure } from '../../preload/contract/errors';
 import type { ImportOutcome } from '../../preload/contract/types';
-import { describe as selectorOf } from '../../main/annotations/anchor';
+import { describe as selectorOf } from '../../main/annotations/quote-selector';
 import type { JobKind, Jobs } from '../../main/library/work';
 import { InlineWork, WorkerWork } from '../../main/library/work-runner';
 import { ScriptDetector } from '../../main/script/detect';
@@ -76,6 +76,17 @@ describe('the import worker', () => {
     expect(pageRead.articles[0]?.images[0]?.bytes).toBeInstanceOf(Uint8Array);
   });
 
+  it('moves a file over 1 MB to the worker as a copy: the same article, and the caller keeps its bytes', async () => {
+    const base = sample('000');
+    const bytes = utf8(`长文\n${base.repeat(Math.ceil(1_500_000 / base.length))}`);
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+    const read = await both('read', { name: 'long.txt', bytes, options: {} });
+    expect(read.there).toEqual(read.here);
+    // Not detached by the transfer: an encoding question would keep these very bytes.
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024);
+    expect(new TextDecoder().decode(bytes.subarray(0, 6))).toBe('长文');
+  });
+
   it('asks about an uncertain encoding, and refuses with the codes this thread uses', async () => {
     await expect(worker.run('read', { name: 'empty.txt', bytes: new Uint8Array(0), options: {} })).rejects.toSatisfy(
       (e) => e instanceof AppFailure && e.code === 'empty',
@@ -113,7 +124,8 @@ describe('the import worker', () => {
     };
     const notes = await both('notes', { bytes: utf8(JSON.stringify(file)) });
     expect(notes.there).toEqual(notes.here);
-    expect(notes.there.items[0]).toMatchObject({
+    expect(notes.there.total).toBe(1);
+    expect((JSON.parse(notes.there.chunks[0]!) as unknown[])[0]).toMatchObject({
       id: '0b6c1f0e-5d7e-4a55-9a47-2f3c8d9e1a01',
       note: '笔记',
       start: 0,
@@ -137,6 +149,13 @@ describe('the import worker', () => {
       plain.library.importFiles(files),
     ]);
     expect(viaWorker.outcomes.map(strip)).toEqual(viaInline.outcomes.map(strip));
+    // Stored through the worker's own connection, search index included: main finds them at once.
+    const searched = (s: typeof plain, query: string) =>
+      s.search.search(query).hits.map((h) => s.articles.get(h.articleId)?.title);
+    for (const query of ['鹅厂', '騰訊', sample('003').slice(40, 44)]) {
+      expect(searched(withWorker, query)).toEqual(searched(plain, query));
+      expect(searched(withWorker, query).length).toBeGreaterThan(0);
+    }
     expect(events.some((e) => e.event === 'importProgress')).toBe(true);
 
     // Update text…: the highlights are found again in the worker, then written.
@@ -151,6 +170,8 @@ describe('the import worker', () => {
     expect(replaced).toMatchObject({ status: 'replaced', moved: 1, orphaned: 0 });
     const [moved] = withWorker.annotations.list(id);
     expect(withWorker.articles.sourceText(id)!.slice(moved!.start, moved!.end)).toBe(text.slice(at, at + 8));
+    // The new text was indexed for search in the worker, after the replacing transaction.
+    expect(searched(withWorker, '前言。')).toContain('一篇');
 
     // Notes exported from one library import into the other through the worker.
     const json = (await plain.exporter.build({ format: 'json', script: 'original' })).content;

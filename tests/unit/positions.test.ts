@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutBlocks } from '../../main/db/articles';
+import { layoutBlocks } from '../../main/db/article-rows';
 import { buildDoc, PositionMap } from '../../renderer/reader/positions';
 import { sample } from '../helpers/data';
 import { parsePlainText } from '../../main/library/parse';

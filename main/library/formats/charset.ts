@@ -1,4 +1,4 @@
-import { decodeBytes } from '../decode';
+import { decodeBytes } from '../decoding';
 import { encodingOfLabel, pageCharset } from '../html/charset';
 
 /**

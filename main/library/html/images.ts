@@ -6,7 +6,7 @@ import {
   MAX_ARTICLE_IMAGE_BYTES,
   MAX_IMAGE_BYTES,
 } from '../../../preload/contract/article-model';
-import { resolveUrl } from './walk';
+import { resolveUrl } from './dom-node';
 
 /** Bytes of a resource the page refers to (an image), by its URL as written or made absolute. */
 export type ResourceResolver = (url: string) => { bytes: Uint8Array; mime: string } | null;

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ImportedDocument, RichBlock } from '../../../preload/contract/article-model';
 import type { TextEncodingName } from '../../../preload/contract/types';
-import { decodeBytes } from '../decode';
+import { decodeBytes } from '../decoding';
 import { pageCharset, type PageCharset } from './charset';
 import { ImageCollector, type ResourceResolver } from './images';
 import { type MetaDocument, readMetadata } from './metadata';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Jsdom from 'jsdom';
-import type { DomNode } from './walk';
+import type { DomNode } from './dom-node';
 
 /**
  * DOMPurify over jsdom, made on first use. DOMPurify needs a complete DOM (its README names jsdom;

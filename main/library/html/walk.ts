@@ -1,6 +1,21 @@
-import type { ImageRef, InlineMark, MarkType, RichBlock } from '../../../preload/contract/article-model';
+import type { ImageRef, InlineMark, RichBlock } from '../../../preload/contract/article-model';
 import { safeHref } from '../../../preload/contract/article-model';
+import {
+  attr,
+  cellsOf,
+  collect,
+  dimension,
+  type DomNode,
+  ELEMENT_NODE,
+  findFirst,
+  hasAny,
+  isHidden,
+  parentIs,
+  resolveUrl,
+  TEXT_NODE,
+} from './dom-node';
 import { BLOCKS, CHROME, LAYOUT_INSIDE_CELL, MARKS, SKIPPED } from './elements';
+import { InlineBuffer } from './inline-buffer';
 
 /**
  * The allowlist walk: a sanitized DOM reduced to the article model. Only the structure listed
@@ -12,19 +27,6 @@ import { BLOCKS, CHROME, LAYOUT_INSIDE_CELL, MARKS, SKIPPED } from './elements';
  * Written by hand because no library reduces HTML to a text-plus-ranges model: sanitizers
  * (DOMPurify, run before this) make HTML safe to render as HTML, which we never do.
  */
-
-/** The few DOM members the walk reads, so that any DOM implementation (jsdom, linkedom) serves. */
-export interface DomNode {
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly nodeValue: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
-  readonly textContent: string | null;
-  getAttribute?(name: string): string | null;
-}
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /** Turns an image element's source into a stored image or a placeholder. */
 export type ImageResolver = (src: string | null, alt: string, size: { width?: number; height?: number }) => ImageRef;
@@ -41,105 +43,6 @@ export interface WalkOptions {
 interface Context {
   quote: number;
   list: { ordered: boolean }[];
-}
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-/** HTML's collapsible white space (not U+3000 or NBSP, which are text). */
-const COLLAPSIBLE = /[ \t\n\r\f]/;
-/** What a block's edges lose: every kind of space, full-width indentation included. */
-const EDGE = /^\s+|\s+$/g;
-
-const attr = (node: DomNode, name: string): string | null => node.getAttribute?.(name) ?? null;
-
-function isHidden(node: DomNode): boolean {
-  if (attr(node, 'hidden') !== null || attr(node, 'aria-hidden') === 'true') return true;
-  const style = attr(node, 'style');
-  return style !== null && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
-}
-
-const dimension = (node: DomNode, name: string): number | undefined => {
-  const value = Number.parseInt(attr(node, name) ?? '', 10);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
-};
-
-/** Collects the text of one block with its marks, collapsing white space as a browser would. */
-class InlineBuffer {
-  text = '';
-  marks: InlineMark[] = [];
-  /** Marks open at this point, to be closed when their element ends (or the block does). */
-  open: { type: MarkType; start: number; href?: string }[] = [];
-  private space = false;
-  private spaceHadBreak = false;
-  /** Right after a cell break: the cell's leading white space is dropped. */
-  private afterSeparator = false;
-
-  append(raw: string): void {
-    for (const ch of raw) {
-      if (COLLAPSIBLE.test(ch)) {
-        this.space = true;
-        if (ch === '\n' || ch === '\r') this.spaceHadBreak = true;
-        continue;
-      }
-      if (this.space && this.text !== '' && !this.afterSeparator) {
-        // A line break between two CJK characters is no space at all (CSS Text's segment break
-        // rule): saved Chinese pages wrap lines in the middle of sentences.
-        const prev = this.text.slice(-1);
-        if (!(this.spaceHadBreak && CJK.test(prev) && CJK.test(ch))) this.text += ' ';
-      }
-      this.space = false;
-      this.spaceHadBreak = false;
-      this.afterSeparator = false;
-      this.text += ch;
-    }
-  }
-
-  /** Text as it is, white space kept (preformatted). */
-  appendVerbatim(raw: string): void {
-    this.space = false;
-    this.text += raw;
-  }
-
-  /** A separator that is part of the text (a table's cell break). */
-  appendSeparator(sep: string): void {
-    this.space = false;
-    this.afterSeparator = true;
-    this.text += sep;
-  }
-
-  openMark(type: MarkType, href?: string): void {
-    this.open.push(href === undefined ? { type, start: this.text.length } : { type, start: this.text.length, href });
-  }
-
-  closeMark(): void {
-    const mark = this.open.pop();
-    if (mark) this.addMark(mark.type, mark.start, this.text.length, mark.href);
-  }
-
-  addMark(type: MarkType, start: number, end: number, href?: string, annotation?: string): void {
-    if (end <= start) return;
-    const mark: InlineMark = { type, start, end };
-    if (href !== undefined) mark.href = href;
-    if (annotation !== undefined) mark.annotation = annotation;
-    this.marks.push(mark);
-  }
-
-  /**
-   * The block's text, its edges trimmed, with the marks moved to match; marks still open go on
-   * in the next block from its start.
-   */
-  take(): { text: string; marks: InlineMark[]; cut: number } | null {
-    for (const m of this.open) this.addMark(m.type, m.start, this.text.length, m.href);
-    const lead = /^\s*/.exec(this.text)?.[0].length ?? 0;
-    const text = this.text.replace(EDGE, '');
-    const marks = this.marks
-      .map((m) => ({ ...m, start: Math.max(0, m.start - lead), end: Math.min(text.length, m.end - lead) }))
-      .filter((m) => m.end > m.start);
-    this.text = '';
-    this.marks = [];
-    this.space = false;
-    for (const m of this.open) m.start = 0;
-    return text === '' ? null : { text, marks, cut: lead };
-  }
 }
 
 /** Walks a sanitized DOM into blocks. */
@@ -392,56 +295,4 @@ export function walkBlocks(root: DomNode, options: WalkOptions): RichBlock[] {
   visit(root);
   flush();
   return blocks;
-}
-
-function findFirst(node: DomNode, name: string): DomNode | null {
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const child = node.childNodes[i] as DomNode;
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    if (child.nodeName === name) return child;
-    const found = findFirst(child, name);
-    if (found) return found;
-  }
-  return null;
-}
-
-function hasAny(node: DomNode, names: ReadonlySet<string>): boolean {
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const child = node.childNodes[i] as DomNode;
-    if (child.nodeType === ELEMENT_NODE && (names.has(child.nodeName) || hasAny(child, names))) return true;
-  }
-  return false;
-}
-
-/** Elements named `name` under `node`, not descending into nested `stop` elements. */
-function collect(node: DomNode, name: string, stop: string): DomNode[] {
-  const out: DomNode[] = [];
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const child = node.childNodes[i] as DomNode;
-    if (child.nodeType !== ELEMENT_NODE || child.nodeName === stop) continue;
-    if (child.nodeName === name) out.push(child);
-    else out.push(...collect(child, name, stop));
-  }
-  return out;
-}
-
-const cellsOf = (row: DomNode): DomNode[] =>
-  Array.from(row.childNodes).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
-
-function parentIs(row: DomNode, table: DomNode, name: string): boolean {
-  for (let i = 0; i < table.childNodes.length; i++) {
-    const section = table.childNodes[i] as DomNode;
-    if (section.nodeName === name && Array.from(section.childNodes).includes(row)) return true;
-  }
-  return false;
-}
-
-/** A URL resolved against the page's address; null when it cannot be. */
-export function resolveUrl(href: string | null, base: string | null | undefined): string | null {
-  if (!href) return null;
-  try {
-    return base ? new URL(href, base).href : new URL(href).href;
-  } catch {
-    return null;
-  }
 }

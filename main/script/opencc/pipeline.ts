@@ -2,6 +2,7 @@ import { Alignment } from '../../../preload/contract/alignment';
 import { type DictSpec, type LeafSpec, type PipelineSpec, readConfig, toTiers } from './config';
 import { DictionaryStore, type Lexicon } from './data';
 import { convertStep, mayMatch, Pieces, segment } from './engine';
+import { segmentMatchAt } from './overrides';
 import { PrefixTrie } from './trie';
 
 /**
@@ -24,6 +25,17 @@ export class Pipeline {
   /** Converts `text`, with the alignment of source and result offsets. */
   run(text: string): { text: string; alignment: Alignment } {
     return this.execute(text, false).result;
+  }
+
+  /**
+   * Length of the segmentation dictionary's match at `i` of `inp[0, n)` (0: none); see
+   * overrides.ts. A configuration without segmentation (s2t since OpenCC 1.4) converts the text as
+   * one segment, and its first step's own longest match is then what cuts it.
+   */
+  segmentMatchAt(inp: Uint16Array, i: number, n: number): number {
+    if (this.segmentation) return segmentMatchAt(this.segmentation.trie, this.segmentation.maxTier, inp, i, n);
+    const first = this.chain[0];
+    return first ? segmentMatchAt(first, PrefixTrie.MAX_TIERS, inp, i, n) : 0;
   }
 
   /**
