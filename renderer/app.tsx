@@ -7,6 +7,8 @@ import { useAnnotationImport } from './library/annotation-import';
 import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backups';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
+import { VocabularyDialog } from './library/vocabulary';
+import { AboutDialog } from './ui/about-dialog';
 import { droppedFiles } from './library/dropped-files';
 import { useImport } from './library/use-import';
 import { ReaderView, type SettingsPatch } from './reader/reader-view';
@@ -67,6 +69,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
   const [undo, setUndo] = useState<ArticleSummary | null>(null);
   const [exporting, setExporting] = useState(false);
   const [backups, setBackups] = useState(false);
+  const [aside, setAside] = useState<'vocabulary' | 'about' | null>(null);
   const health = useLibraryHealth();
   const [notice, setNotice] = useState<string | null>(null);
   const showNotice = useCallback((message: string) => {
@@ -240,6 +243,22 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
               <button type="button" className="button" onClick={() => setBackups(true)}>
                 {t('backups.button')}
               </button>
+              <button type="button" className="button" onClick={() => setAside('vocabulary')}>
+                {t('vocab.button')}
+              </button>
+              <button type="button" className="button" onClick={() => setAside('about')}>
+                {t('about.button')}
+              </button>
+              {aside === 'about' && <AboutDialog info={info} onClose={() => setAside(null)} />}
+              {aside === 'vocabulary' && (
+                <VocabularyDialog
+                  onClose={() => setAside(null)}
+                  onDone={(message) => {
+                    setAside(null);
+                    showNotice(message);
+                  }}
+                />
+              )}
               <label className="sort">
                 <span className="muted">{t('settings.defaultScript')}</span>
                 <select

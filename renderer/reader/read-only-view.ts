@@ -2,6 +2,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { type RefObject, useCallback, useState } from 'react';
 import { decorationPlugins } from './decorations';
+import { rubyPlugin } from './ruby';
 import type { TextLayout } from './layout';
 import type { ViewHandle } from './view-handle';
 
@@ -21,7 +22,7 @@ export function createReadOnlyView(
     return true;
   };
   const view: EditorView = new EditorView(mount, {
-    state: EditorState.create({ doc: layout.doc, plugins: decorationPlugins() }),
+    state: EditorState.create({ doc: layout.doc, plugins: [...decorationPlugins(), rubyPlugin()] }),
     editable: () => true,
     dispatchTransaction: (tr) => {
       if (!tr.docChanged) view.updateState(view.state.apply(tr));

@@ -31,6 +31,7 @@ import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
 import { ReaderToolbar } from './toolbar';
+import { useReadingAids } from './reading-aids';
 import { useArticleDetails } from '../library/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
@@ -191,6 +192,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     readerAt,
   });
   const shownLink = useShownLink(handle);
+  const aids = useReadingAids({ handle, scrollRef, articleId, readSelection: ann.readSelection });
 
   /** The article's headings in the script on screen. */
   const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
@@ -299,6 +301,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         });
       },
       fontSize: setFontSize,
+      aids: aids.keys,
     };
   });
   useKeyCommands(READER_KEYS, keys);
@@ -363,6 +366,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           settings: onSettings,
         }}
       />
+      {aids.bar}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
         {contents && (
@@ -419,6 +423,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <NotesPanel annotations={annotations} quoteOf={ann.quoteOf} focusId={ann.focusNote} actions={noteActions} />
         )}
       </div>
+      {aids.popup}
       {shownLink && (
         <div className="link-status" role="status" data-testid="link-status">
           <span className="link-url">{forDisplay(shownLink)}</span>

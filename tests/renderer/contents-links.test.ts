@@ -55,6 +55,14 @@ const context = (over: Partial<ReaderKeyContext>): ReaderKeyContext => {
     scrollToEnd: noop,
     nextScript: noop,
     fontSize: noop,
+    aids: {
+      lookupOpen: false,
+      closeLookup: noop,
+      cycleRuby: noop,
+      toggleLookupOnClick: noop,
+      lookUpCaret: noop,
+      wordStep: noop,
+    },
     ...over,
   };
 };
