@@ -2,7 +2,7 @@
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
  * the highlight, import, encoding-detection, reading-aid, library search, heavy-work (main thread),
- * side-by-side and conversion benchmarks.
+ * side-by-side, big-article, ruby and lookup (Chromium) and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  */
@@ -31,6 +31,7 @@ await build({
     'bench/rich-doc.ts',
     'main/library/work-worker.ts',
     'bench/big-article.ts',
+    'bench/ruby.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -70,5 +71,7 @@ console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'library.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'big-article.mjs')).href);
+console.log('');
+await import(pathToFileURL(join(outdir, 'bench', 'ruby.mjs')).href);
 console.log('');
 await import(pathToFileURL(join(outdir, 'bench', 'convert.mjs')).href);

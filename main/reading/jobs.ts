@@ -53,5 +53,5 @@ export function runReadingJob<K extends ReadingJobKind>(
         return wordBoundaries(job.request.text);
     }
   })();
-  return result as ReadingJobs[K]['result'];
+  return result;
 }

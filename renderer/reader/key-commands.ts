@@ -58,7 +58,7 @@ const colorKeys = ['1', '2', '3', '4', '5'];
 export const READER_KEYS: readonly KeyCommand[] = [
   {
     keys: ['Escape'],
-    when: (c) => c.aids.lookupOpen,
+    when: (c) => c.aids.lookupOpen(),
     run: (c) => c.aids.closeLookup(),
     description: 'Close the dictionary',
   },

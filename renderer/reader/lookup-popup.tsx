@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DictionarySense, LookupResult, ReadingSystem } from '../../preload/contract/reading';
 import { LOOKUP_MAX_CHARS } from '../../preload/contract/reading';
 import { api } from '../api';
@@ -73,7 +73,6 @@ export function LookupPopup({
   const { t } = useI18n();
   const [saved, setSaved] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => setSaved(false), [lookup]);
   const { anchor, result } = lookup;
   const below = anchor.bottom + 8;
   const style: React.CSSProperties = {

@@ -1,4 +1,4 @@
-import { type RefObject, useCallback, useEffect, useMemo, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReadingSystem } from '../../preload/contract/reading';
 import { api } from '../api';
 import { useI18n } from '../i18n';
@@ -10,7 +10,7 @@ import { characterAt, useWordSelection, wordStep } from './words';
 
 /** What the reader's keys do with the reading aids (rows in key-commands.ts). */
 export interface ReadingAidKeys {
-  lookupOpen: boolean;
+  lookupOpen(): boolean;
   closeLookup(): void;
   /** Ruby off → pinyin → zhuyin → off. */
   cycleRuby(): void;
@@ -66,7 +66,9 @@ export function useReadingAids({
 }) {
   const { t } = useI18n();
   const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
-  const [lookup, setLookup] = useState<Lookup | null>(null);
+  // The popup's state lives outside the reader's render: showing it redraws the popup alone.
+  const [store] = useState(() => new LookupStore());
+  const setLookup = store.set;
   const [failed, setFailed] = useState(false);
   const change = useCallback((patch: Partial<Prefs>) => {
     setPrefs((now) => {
@@ -111,7 +113,7 @@ export function useReadingAids({
       const found = await lookUp(block, pos - block.from);
       setLookup(found ? { ...found, anchor } : null);
     },
-    [handle],
+    [handle, setLookup],
   );
 
   // A click on a word (not ending a selection, not on a highlight or a link) looks it up.
@@ -132,28 +134,15 @@ export function useReadingAids({
     };
     view.dom.addEventListener('click', onClick);
     return () => view.dom.removeEventListener('click', onClick);
-  }, [handle, prefs.lookupOnClick, show]);
-
-  // The popup belongs to a place on screen: scrolling or a press elsewhere closes it.
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!lookup || !scroller) return;
-    const close = () => setLookup(null);
-    scroller.addEventListener('scroll', close, { passive: true, once: true });
-    document.addEventListener('mousedown', close);
-    return () => {
-      scroller.removeEventListener('scroll', close);
-      document.removeEventListener('mousedown', close);
-    };
-  }, [lookup, scrollRef]);
+  }, [handle, prefs.lookupOnClick, show, setLookup]);
 
   const closeLookup = useCallback(() => {
     setLookup(null);
     if (isLive(handle)) handle.view.focus();
-  }, [handle]);
+  }, [handle, setLookup]);
 
   const keys: ReadingAidKeys = {
-    lookupOpen: lookup !== null,
+    lookupOpen: () => store.get() !== null,
     closeLookup,
     cycleRuby: () => change({ ruby: NEXT_RUBY[prefs.ruby ?? 'none'] ?? null }),
     toggleLookupOnClick: () => change({ lookupOnClick: !prefs.lookupOnClick }),
@@ -169,11 +158,13 @@ export function useReadingAids({
     },
   };
 
-  const save = useCallback(async () => {
-    if (!lookup) return false;
-    const r = await api().saveVocabulary({ articleId, ...vocabularyOf(lookup, prefs.ruby ?? 'pinyin') });
-    return r.ok;
-  }, [lookup, articleId, prefs.ruby]);
+  const save = useCallback(
+    async (lookup: Lookup) => {
+      const r = await api().saveVocabulary({ articleId, ...vocabularyOf(lookup, prefs.ruby ?? 'pinyin') });
+      return r.ok;
+    },
+    [articleId, prefs.ruby],
+  );
 
   const bar = useMemo(
     () => (
@@ -214,6 +205,58 @@ export function useReadingAids({
     [t, prefs, change, failed],
   );
 
-  const popup = lookup && <LookupPopup lookup={lookup} onSave={save} onClose={closeLookup} />;
+  const popup = <LookupLayer store={store} scrollRef={scrollRef} onSave={save} onClose={closeLookup} />;
   return { bar, popup, keys };
+}
+
+/** The lookup on screen, if any, as a tiny store the popup subscribes to. */
+class LookupStore {
+  private current: Lookup | null = null;
+  private readonly listeners = new Set<() => void>();
+  get = () => this.current;
+  set = (lookup: Lookup | null) => {
+    if (lookup === this.current) return;
+    this.current = lookup;
+    for (const listener of this.listeners) listener();
+  };
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+/** The popup of the lookup in `store`; scrolling or a press elsewhere closes it (it belongs to a place on screen). */
+function LookupLayer({
+  store,
+  scrollRef,
+  onSave,
+  onClose,
+}: {
+  store: LookupStore;
+  scrollRef: RefObject<HTMLElement | null>;
+  onSave(lookup: Lookup): Promise<boolean>;
+  onClose(): void;
+}) {
+  const lookup = useSyncExternalStore(store.subscribe, store.get);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!lookup || !scroller) return;
+    const close = () => store.set(null);
+    scroller.addEventListener('scroll', close, { passive: true, once: true });
+    document.addEventListener('mousedown', close);
+    return () => {
+      scroller.removeEventListener('scroll', close);
+      document.removeEventListener('mousedown', close);
+    };
+  }, [lookup, scrollRef, store]);
+  return (
+    lookup && (
+      <LookupPopup
+        key={`${lookup.shown}@${lookup.anchor.left},${lookup.anchor.top}`}
+        lookup={lookup}
+        onSave={() => onSave(lookup)}
+        onClose={onClose}
+      />
+    )
+  );
 }

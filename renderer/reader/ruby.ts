@@ -1,6 +1,6 @@
 import { type EditorState, Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect } from 'react';
 import type { CharacterReading, ReadingOptions, ReadingSystem } from '../../preload/contract/reading';
 import { api } from '../api';
 import { type TextPiece, visiblePieces } from './text-pieces';
@@ -62,7 +62,7 @@ export const rubyDecoration = (from: number, r: CharacterReading): Decoration =>
   });
 
 /** How many characters of readings are asked for in one call (a call per chunk keeps each short). */
-const CHUNK_CHARS = 2500;
+const CHUNK_CHARS = 6000;
 
 /**
  * Shows ruby in `options` (null: off) over the text near the screen, following the scroll. Blocks
@@ -76,8 +76,6 @@ export function useRuby(
 ) {
   const system = options?.system ?? null;
   const sandhi = options?.sandhi ?? false;
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!isLive(handle) || !scroller) return;
@@ -93,11 +91,16 @@ export function useRuby(
     let frame = 0;
     const fill = async () => {
       frame = 0;
-      const wanted = visiblePieces(view, scroller).filter((p) => !done.has(p.from));
-      for (const p of wanted) done.add(p.from);
+      // The screen first, in one call, then half a screen either side.
+      const screen = visiblePieces(view, scroller, 0).filter((p) => !done.has(p.from));
+      for (const p of screen) done.add(p.from);
+      const near = visiblePieces(view, scroller).filter((p) => !done.has(p.from));
+      for (const p of near) done.add(p.from);
+      const wanted = [...screen, ...near];
       for (let i = 0; i < wanted.length && !stopped;) {
         const chunk: TextPiece[] = [];
-        for (let n = 0; i < wanted.length && (chunk.length === 0 || n + wanted[i]!.text.length <= CHUNK_CHARS); i++) {
+        const limit = i < screen.length ? screen.length : wanted.length;
+        for (let n = 0; i < limit && (chunk.length === 0 || n + wanted[i]!.text.length <= CHUNK_CHARS); i++) {
           n += wanted[i]!.text.length;
           chunk.push(wanted[i]!);
         }
@@ -108,7 +111,7 @@ export function useRuby(
         if (stopped || view.isDestroyed) return;
         if (!result.ok) {
           for (const p of chunk) done.delete(p.from);
-          onErrorRef.current();
+          onError();
           return;
         }
         const add = chunk.flatMap((p, k) => (result.value[k] ?? []).map((r) => rubyDecoration(p.from, r)));
@@ -131,5 +134,5 @@ export function useRuby(
       window.cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', onScroll);
     };
-  }, [handle, scrollRef, system, sandhi]);
+  }, [handle, scrollRef, system, sandhi, onError]);
 }

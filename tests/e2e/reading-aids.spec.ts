@@ -182,7 +182,16 @@ test('ruby: pinyin and zhuyin over the text, never in a selection, a highlight q
   expect(quotes).toEqual(['最漫長的夏天']);
 
   await app.getByTestId('ruby-select').selectOption('zhuyin');
-  await expect.poll(() => readingOf('騰訊', 0)).toBe('ㄊㄥˊ');
+  // Every reading on screen now in zhuyin (none left in pinyin), 騰 read ㄊㄥˊ.
+  await expect
+    .poll(() =>
+      article(app).evaluate((el) => {
+        const spans = [...el.querySelectorAll('.dz-rb')];
+        return spans.length > 0 && spans.every((s) => !/[a-z]/.test(s.getAttribute('data-rt') ?? ''));
+      }),
+    )
+    .toBe(true);
+  expect(await article(app).locator('.dz-rb', { hasText: /^騰$/ }).first().getAttribute('data-rt')).toBe('ㄊㄥˊ');
   await shot('reading-ruby-zhuyin');
 
   // The export quotes the words alone.

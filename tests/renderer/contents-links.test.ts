@@ -56,7 +56,7 @@ const context = (over: Partial<ReaderKeyContext>): ReaderKeyContext => {
     nextScript: noop,
     fontSize: noop,
     aids: {
-      lookupOpen: false,
+      lookupOpen: () => false,
       closeLookup: noop,
       cycleRuby: noop,
       toggleLookupOnClick: noop,
