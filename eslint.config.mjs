@@ -65,6 +65,13 @@ export default tseslint.config(
             { target: './main', from: './renderer', message: 'main/ must not import renderer/.' },
             { target: './renderer', from: './main', message: 'renderer/ must not import main/.' },
             {
+              // The reader, side by side, annotations and shared dialogs are the library's peers:
+              // what both need lives in renderer/ui/.
+              target: ['./renderer/reader', './renderer/parallel', './renderer/annotations', './renderer/ui'],
+              from: './renderer/library',
+              message: 'Only the library view imports renderer/library/; shared pieces belong in renderer/ui/.',
+            },
+            {
               target: './preload/contract',
               from: ['./main', './renderer', './tests'],
               message: 'The contract stands alone.',

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { ArticleSummary } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { useArticleDetails } from './article-details';
+import { useArticleDetails } from '../ui/article-details';
 import { ArticleRow } from './article-row';
 import { keyTarget } from './list-keys';
 import { hasMore } from './search-pages';

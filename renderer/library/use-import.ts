@@ -4,7 +4,7 @@ import type { EncodingChoice, ImportFile, ImportOutcome, ImportReport, Result } 
 import { MAX_IMPORT_BYTES } from '../../preload/contract/types';
 import { api } from '../api';
 import type { PathedFile } from './dropped-files';
-import type { NeedsEncoding } from './encoding-choices';
+import type { NeedsEncoding } from '../ui/encoding-choices';
 
 type Progress = EventPayloads['importProgress'];
 

@@ -32,7 +32,7 @@ import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
 import { ReaderToolbar } from './toolbar';
 import { useReadingAids } from './reading-aids';
-import { useArticleDetails } from '../library/article-details';
+import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
 

@@ -10,7 +10,7 @@ import {
   type Choices,
   type FileChoice,
   type NeedsEncoding,
-} from '../library/encoding-choices';
+} from './encoding-choices';
 import { Dialog } from './dialog';
 
 export type { NeedsEncoding };

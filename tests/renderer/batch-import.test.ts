@@ -6,7 +6,7 @@ import {
   choiceFor,
   commonEncodings,
   type NeedsEncoding,
-} from '../../renderer/library/encoding-choices';
+} from '../../renderer/ui/encoding-choices';
 import { countReport, detailsOpenAtFirst, detailsOrder } from '../../renderer/library/import-summary';
 import { answerInChunks, CHOICES_PER_CALL, type ReportLine } from '../../renderer/library/use-import';
 

@@ -45,6 +45,16 @@ describe('lint holds the layers', () => {
     );
   });
 
+  it('refuses the reader importing the library view', async () => {
+    expect(await ruleIds('reader-imports-library.ts', 'renderer/reader/lint-fixture.ts')).toContain(
+      'import-x/no-restricted-paths',
+    );
+    // The library may use the shared dialogs, and the reader may too.
+    expect(await ruleIds('reader-imports-library.ts', 'renderer/library/lint-fixture.ts')).not.toContain(
+      'import-x/no-restricted-paths',
+    );
+  });
+
   it('refuses an import cycle', async () => {
     expect(await ruleIds('cycle-a.ts', 'tests/fixtures/lint/cycle-a.ts')).toContain('import-x/no-cycle');
   });

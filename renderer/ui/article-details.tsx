@@ -3,8 +3,8 @@ import type { AppError, ArticleMetaPatch, ArticleSummary } from '../../preload/c
 import { MAX_META_CHARS, MAX_TITLE_CHARS } from '../../preload/contract/types';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { Dialog } from '../ui/dialog';
-import { errorMessage } from '../ui/error-banner';
+import { Dialog } from './dialog';
+import { errorMessage } from './error-banner';
 
 /** What the dialog edits, as the form holds it: text, '' for nothing. */
 interface Fields {
