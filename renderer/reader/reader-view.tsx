@@ -37,6 +37,7 @@ import { useFocusMode } from './focus-mode';
 import { ReadingProgress } from './reading-progress';
 import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
 import { scrollReader, scrollReaderTo, useWritingMode } from './vertical';
+import { useReadingAids } from './reading-aids';
 import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
 import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
@@ -212,6 +213,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   });
   const shownLink = useShownLink(handle);
   const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
+  const aids = useReadingAids({ handle, scrollRef, articleId, readSelection: ann.readSelection });
 
   /** The article's headings in the script on screen. */
   const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
@@ -331,6 +333,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       },
       fontSize: setFontSize,
       correct: canCorrect ? correct : undefined,
+      aids: aids.keys,
     };
   });
   useKeyCommands(READER_KEYS, keys);
@@ -415,6 +418,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         />
       </ReaderToolbar>
       {find.element}
+      {aids.bar}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <div className="reader-body">
         {contents && (
@@ -473,6 +477,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         )}
       </div>
       <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
+      {aids.popup}
       {shownLink && (
         <div className="link-status" role="status" data-testid="link-status">
           <span className="link-url">{forDisplay(shownLink)}</span>
