@@ -56,6 +56,7 @@ export default defineConfig({
           index: resolve(root, 'main/index.ts'),
           'convert-worker': resolve(root, 'main/script/worker.ts'),
           'import-worker': resolve(root, 'main/library/work-worker.ts'),
+          'reading-worker': resolve(root, 'main/reading/worker.ts'),
         },
         formats: ['cjs'],
       },

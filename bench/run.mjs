@@ -2,7 +2,7 @@
  * Runs the benchmarks: bundles bench/*.ts into out/bench/ with esbuild (npm packages stay external
  * and load from node_modules), builds the app and the test host for the Chromium one, then runs
  * the highlight, import, encoding-detection, reading-aid, library search, heavy-work (main thread),
- * side-by-side and conversion benchmarks.
+ * side-by-side, big-article, ruby and lookup (Chromium) and conversion benchmarks.
  *
  *   node bench/run.mjs [--runs N] [--mb M]     (options of the conversion benchmark)
  *   node bench/run.mjs --only heavy,search     (those benchmarks alone)
@@ -32,6 +32,7 @@ await build({
     'bench/rich-doc.ts',
     'main/library/work-worker.ts',
     'bench/big-article.ts',
+    'bench/ruby.ts',
     'tests/e2e/host/build.ts',
   ],
   outdir,
@@ -59,12 +60,12 @@ for (const name of ['highlights', 'import', 'detect', 'reading', 'search', 'rich
 }
 
 // The side-by-side benchmark drives the built renderer through the test host in Chromium.
-if (['parallel', 'library', 'big-article'].some(wanted)) {
+if (['parallel', 'library', 'big-article', 'ruby'].some(wanted)) {
   const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) throw new Error('npm run build failed');
   const { buildHost } = await import(pathToFileURL(join(outdir, 'tests', 'e2e', 'host', 'build.mjs')).href);
   await buildHost(root);
-  for (const name of ['parallel', 'library', 'big-article']) {
+  for (const name of ['parallel', 'library', 'big-article', 'ruby']) {
     if (!wanted(name)) continue;
     await import(pathToFileURL(join(outdir, 'bench', `${name}.mjs`)).href);
     console.log('');

@@ -3,6 +3,8 @@ import type { Handlers } from '../preload/contract/api';
 import { safeHref } from '../preload/contract/article-model';
 import type { AppInfo } from '../preload/contract/types';
 import { writeFileAtomic } from './export/exporter';
+import { FORMAT_FILES } from './export/formats';
+import { toAnkiVocabularyTsv } from './reading/vocabulary';
 import { foldForSearch } from './script/search';
 import type { Services } from './services';
 
@@ -111,5 +113,44 @@ export function createHandlers(services: Services, edges: Edges) {
     addCorrection: (draft) => services.corrections.add(draft),
     deleteCorrection: (id) => services.corrections.delete(id),
     setPresetCorrections: (enabled) => services.corrections.setPresets(enabled),
+    ...readingHandlers(services, edges),
   } satisfies Handlers;
+}
+
+/** The reading aids (issue 15): dictionary, ruby, words, and the vocabulary list. */
+function readingHandlers({ reading, vocabulary }: Services, edges: Edges) {
+  return {
+    prepareReading: () => {
+      // Loads in the worker while the reader reads; a failure shows at the first real call.
+      reading.run('prepare', null).catch(() => {});
+      return null;
+    },
+    lookupWord: (text) => reading.run('lookup', { text }),
+    getReadings: (texts, options) => reading.run('readings', { texts, options }),
+    getWordAt: (text, offset) => {
+      if (offset > text.length) throw new AppFailure('invalid_argument', 'The offset is past the end of the text.');
+      return reading.run('wordAt', { text, offset });
+    },
+    getWordBoundaries: (text) => reading.run('boundaries', { text }),
+    saveVocabulary: (entry) => vocabulary.add(entry),
+    listVocabulary: () => vocabulary.list(),
+    deleteVocabulary: (id) => {
+      if (!vocabulary.delete(id)) throw new AppFailure('not_found', 'That word is not in the vocabulary list.');
+      return null;
+    },
+    exportVocabulary: async () => {
+      const items = vocabulary.list().reverse();
+      const file = {
+        fileName: 'duizhao-vocabulary.tsv',
+        mimeType: FORMAT_FILES.anki.mimeType,
+        content: toAnkiVocabularyTsv(items),
+        count: items.length,
+      };
+      if (!edges.appInfo().nativeDialogs) return { saved: false as const, ...file };
+      const path = await edges.pickSavePath(file.fileName);
+      if (!path) throw new AppFailure('cancelled', 'The export was cancelled.');
+      writeFileAtomic(path, file.content);
+      return { saved: true as const, path, count: file.count };
+    },
+  } satisfies Partial<Handlers>;
 }

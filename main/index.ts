@@ -134,6 +134,7 @@ async function start(): Promise<void> {
       samplesDir: join(resourcesDir, 'samples'),
       conversionWorker: join(__dirname, 'convert-worker.js'),
       importWorker: join(__dirname, 'import-worker.js'),
+      readingWorker: join(__dirname, 'reading-worker.js'),
       emit: emitToWindows,
     });
   } catch (error) {

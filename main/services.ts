@@ -10,6 +10,8 @@ import { HighlightStore } from './db/highlights';
 import { SearchIndexStore } from './db/search-index';
 import { ExportReadStore } from './db/export-reads';
 import { SettingsStore } from './db/settings';
+import { VocabularyStore } from './db/vocabulary';
+import { InlineReading, type ReadingRunner, splitReading, WorkerReading } from './reading/runner';
 import { noEmit, type Emit } from './events';
 import { Exporter } from './export/exporter';
 import { Batches } from './library/batches';
@@ -38,6 +40,10 @@ export interface ServiceOptions {
    * re-anchoring run there, off the main thread; without it they run inline.
    */
   importWorker?: string | undefined;
+  /** The bundled reading worker (out/main/reading-worker.js): dictionary, ruby, words; without it they run inline. */
+  readingWorker?: string | undefined;
+  /** Where the packed dictionary is kept between starts; the data folder's cache/ by default. */
+  cacheDir?: string | undefined;
   emit?: Emit | undefined;
   /**
    * How long after opening the conversion worker starts loading the dictionaries the library needs
@@ -76,6 +82,9 @@ export interface Services {
   /** Settles with the conversion chains the worker has loaded in the background (none without a worker). */
   warmed: Promise<string[]>;
   backups: Backups;
+  /** Dictionary lookups, ruby readings and word boundaries (issue 15). */
+  reading: ReadingRunner;
+  vocabulary: VocabularyStore;
   close(): void;
 }
 
@@ -134,6 +143,16 @@ export function openServices(options: ServiceOptions): Services {
     corrections,
   });
   const search = new LibrarySearch(searchIndex, transact);
+  // The packed dictionary is kept beside the library, so that only the first start parses the package.
+  const readingSetup = { cacheDir: options.cacheDir ?? join(options.dataDir, 'cache') };
+  // Two workers: loading the dictionary (up to seconds on a first start) never holds up ruby or words.
+  const reading: ReadingRunner = options.readingWorker
+    ? splitReading(
+        new WorkerReading(options.readingWorker, readingSetup),
+        new WorkerReading(options.readingWorker, readingSetup),
+      )
+    : new InlineReading(readingSetup);
+  const vocabulary = new VocabularyStore(db);
   const backups: Backups = {
     list: () => listBackups(backupsFolder(file)),
     restoreOnNextOpen: (name) => scheduleRestore(file, name),
@@ -200,11 +219,14 @@ export function openServices(options: ServiceOptions): Services {
     indexed,
     warmed,
     backups,
+    reading,
+    vocabulary,
     close: () => {
       closed = true;
       clearTimeout(warmTimer);
       wake();
       search.stop();
+      void reading.close();
       void runner.close();
       void work.close();
       opened.close();

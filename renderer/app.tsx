@@ -8,6 +8,8 @@ import { BackupsDialog, DamagedBanner, useLibraryHealth } from './library/backup
 import { CorrectionsButton } from './library/corrections-settings';
 import { ImportProgress, ImportReport, PasteDialog } from './library/import-ui';
 import { LibraryView } from './library/library-view';
+import { VocabularyDialog } from './library/vocabulary';
+import { AboutDialog } from './ui/about-dialog';
 import { droppedFiles } from './library/dropped-files';
 import { useImport } from './library/use-import';
 import { ReaderView, type SettingsPatch } from './reader/reader-view';
@@ -83,6 +85,7 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
   const [undo, setUndo] = useState<ArticleSummary | null>(null);
   const [exporting, setExporting] = useState(false);
   const [backups, setBackups] = useState(false);
+  const [aside, setAside] = useState<'vocabulary' | 'about' | null>(null);
   const health = useLibraryHealth();
   const [notice, setNotice] = useState<string | null>(null);
   const showNotice = useCallback((message: string) => {
@@ -258,6 +261,22 @@ function Shell({ boot, onSettings }: { boot: Boot; onSettings(update: (s: Settin
                 {t('backups.button')}
               </button>
               <CorrectionsButton />
+              <button type="button" className="button" onClick={() => setAside('vocabulary')}>
+                {t('vocab.button')}
+              </button>
+              <button type="button" className="button" onClick={() => setAside('about')}>
+                {t('about.button')}
+              </button>
+              {aside === 'about' && <AboutDialog info={info} onClose={() => setAside(null)} />}
+              {aside === 'vocabulary' && (
+                <VocabularyDialog
+                  onClose={() => setAside(null)}
+                  onDone={(message) => {
+                    setAside(null);
+                    showNotice(message);
+                  }}
+                />
+              )}
               <label className="sort">
                 <span className="muted">{t('settings.defaultScript')}</span>
                 <select

@@ -20,6 +20,7 @@ import type {
   SearchPage,
   Settings,
 } from './types';
+import type { CharacterReading, LookupResult, VocabularyItem, WordRange } from './reading';
 
 /**
  * The one contract between renderer and main: every call with its arguments (from the zod
@@ -91,6 +92,22 @@ export interface CallResults extends CorrectionResults {
   restoreBackup: { restartRequired: true };
   getSettings: Settings;
   updateSettings: Settings;
+  /** Loads the dictionary, readings and word segmentation ahead of their first use (a reader opened). */
+  prepareReading: null;
+  /** The longest CC-CEDICT word at the start of the text (in either script); null if none starts there. */
+  lookupWord: LookupResult | null;
+  /** Ruby readings for the Han characters of each text, in order, as offsets into that text. */
+  getReadings: CharacterReading[][];
+  /** The word around an offset of a text (double-click). */
+  getWordAt: WordRange;
+  /** Every word boundary of a text, from 0 to its length (word-wise caret steps). */
+  getWordBoundaries: number[];
+  saveVocabulary: VocabularyItem;
+  /** The vocabulary list, newest first. */
+  listVocabulary: VocabularyItem[];
+  deleteVocabulary: null;
+  /** The vocabulary list as an Anki TSV: saved through the save dialog, or a download in the test host. */
+  exportVocabulary: ExportResult;
 }
 
 /** Events main sends to the renderer. */
@@ -149,6 +166,15 @@ export const CALL_NAMES = [
   'addCorrection',
   'deleteCorrection',
   'setPresetCorrections',
+  'prepareReading',
+  'lookupWord',
+  'getReadings',
+  'getWordAt',
+  'getWordBoundaries',
+  'saveVocabulary',
+  'listVocabulary',
+  'deleteVocabulary',
+  'exportVocabulary',
 ] as const satisfies readonly CallName[];
 export const EVENT_NAMES = [
   'importProgress',

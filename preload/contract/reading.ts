@@ -86,3 +86,16 @@ export interface VocabularyEntry {
 export const CEDICT_ATTRIBUTION =
   'Dictionary data: CC-CEDICT, © MDBG and the CC-CEDICT contributors, licensed under the Creative Commons ' +
   'Attribution-ShareAlike 4.0 International License (CC BY-SA 4.0). https://cc-cedict.org/';
+
+/** A word of the vocabulary list as stored (saved from the reader, exported for Anki). */
+export interface VocabularyItem extends VocabularyEntry {
+  id: number;
+  /** The article it was saved from; null once that article is deleted (its title stays). */
+  articleId: number | null;
+  createdAt: string;
+}
+
+/** Longest text a lookup is sent: the dictionary's longest headwords are well under this. */
+export const LOOKUP_MAX_CHARS = 32;
+/** Longest text one block of ruby readings or of word boundaries may be (a screen is ~2,000). */
+export const READING_MAX_CHARS = 20_000;

@@ -13,6 +13,7 @@ import {
   MAX_META_CHARS,
   MAX_TITLE_CHARS,
 } from './types';
+import { LOOKUP_MAX_CHARS, READING_MAX_CHARS } from './reading';
 
 /**
  * Argument schemas, one tuple per call. Optional fields are exact: a field sent as `undefined` is
@@ -176,4 +177,26 @@ export const argSchemas = {
       .strict(),
   ]),
   ...correctionSchemas,
+  prepareReading: z.tuple([]),
+  lookupWord: z.tuple([z.string().min(1).max(LOOKUP_MAX_CHARS)]),
+  getReadings: z.tuple([
+    z.array(z.string().max(READING_MAX_CHARS)).max(500),
+    z.object({ system: z.enum(['pinyin', 'zhuyin']), sandhi: z.boolean() }).strict(),
+  ]),
+  getWordAt: z.tuple([z.string().min(1).max(READING_MAX_CHARS), offset]),
+  getWordBoundaries: z.tuple([z.string().max(READING_MAX_CHARS)]),
+  saveVocabulary: z.tuple([
+    z
+      .object({
+        articleId: articleId.nullable(),
+        word: z.string().trim().min(1).max(100),
+        reading: z.string().max(500),
+        meaning: z.string().max(5000),
+        sentence: z.string().max(2000),
+      })
+      .strict(),
+  ]),
+  listVocabulary: z.tuple([]),
+  deleteVocabulary: z.tuple([z.number().int().positive()]),
+  exportVocabulary: z.tuple([]),
 } satisfies Record<string, z.ZodTuple>;

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../preload/contract/types';
 import type { MessageKey } from '../i18n';
+import type { ReadingAidKeys } from './reading-aids';
 
 /** What the reader's keys act on, read when a key is pressed (never captured at subscription). */
 export interface ReaderKeyContext {
@@ -47,6 +48,8 @@ export interface ReaderKeyContext {
   focusMode: boolean;
   toggleFocus(): void;
   toggleFullScreen(): void;
+  /** Ruby, the dictionary and word steps (reading-aids.tsx). */
+  aids: ReadingAidKeys;
 }
 
 /** One row of the key table: the first row whose keys match and whose condition holds runs. */
@@ -55,6 +58,8 @@ export interface KeyCommand {
   keys: readonly string[];
   /** Ctrl or Cmd held (and only then); without it, no modifier but Shift may be held. */
   mod?: boolean;
+  /** Alt held instead (and no Ctrl or Cmd): macOS's word steps. */
+  alt?: boolean;
   when?(c: ReaderKeyContext, e: KeyboardEvent): boolean;
   run(c: ReaderKeyContext, e: KeyboardEvent): void;
   /** What it does, for people reading the table. */
@@ -69,6 +74,28 @@ const colorKeys = ['1', '2', '3', '4', '5'];
 
 /** The reader's keys, in the order they are tried. */
 export const READER_KEYS: readonly KeyCommand[] = [
+  {
+    keys: ['Escape'],
+    when: (c) => c.aids.lookupOpen(),
+    run: (c) => c.aids.closeLookup(),
+    description: 'Close the dictionary',
+  },
+  {
+    keys: ['ArrowLeft', 'ArrowRight'],
+    mod: true,
+    when: (_c, e) => e.ctrlKey,
+    run: (c, e) => c.aids.wordStep(e.key === 'ArrowRight' ? 1 : -1, e.shiftKey),
+    description: 'Ctrl+arrows: a word back or on (Shift: extend the selection)',
+  },
+  {
+    keys: ['ArrowLeft', 'ArrowRight'],
+    alt: true,
+    run: (c, e) => c.aids.wordStep(e.key === 'ArrowRight' ? 1 : -1, e.shiftKey),
+    description: 'Alt+arrows: a word back or on (Shift: extend the selection)',
+  },
+  { keys: ['r'], run: (c) => c.aids.cycleRuby(), description: 'Ruby: off, pinyin, zhuyin' },
+  { keys: ['d'], run: (c) => c.aids.toggleLookupOnClick(), description: 'Look words up on click, or not' },
+  { keys: ['l'], run: (c) => c.aids.lookUpCaret(), description: 'Look up the word at the caret' },
   {
     keys: ['z'],
     mod: true,
@@ -240,7 +267,7 @@ const isTyping = (target: EventTarget | null) =>
 
 const matches = (command: KeyCommand, e: KeyboardEvent) => {
   const mod = e.ctrlKey || e.metaKey;
-  if (command.mod ? !mod : mod || e.altKey) return false;
+  if (command.alt ? !e.altKey || mod : command.mod ? !mod : mod || e.altKey) return false;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   return command.keys.includes(key);
 };

@@ -3,6 +3,7 @@ import { EditorView } from 'prosemirror-view';
 import { type RefObject, useCallback, useState } from 'react';
 import { decorationPlugins } from './decorations';
 import { findPlugin } from './find-decorations';
+import { rubyPlugin } from './ruby';
 import type { TextLayout } from './layout';
 import type { ViewHandle } from './view-handle';
 
@@ -22,7 +23,7 @@ export function createReadOnlyView(
     return true;
   };
   const view: EditorView = new EditorView(mount, {
-    state: EditorState.create({ doc: layout.doc, plugins: [...decorationPlugins(), findPlugin()] }),
+    state: EditorState.create({ doc: layout.doc, plugins: [...decorationPlugins(), findPlugin(), rubyPlugin()] }),
     editable: () => true,
     dispatchTransaction: (tr) => {
       if (!tr.docChanged) view.updateState(view.state.apply(tr));

@@ -50,6 +50,8 @@ export interface ReaderKeyDeps {
   toggleFullScreen(): void;
   /** Corrects how the selected phrase converts (absent when the text on screen is not converted). */
   correct: (() => void) | undefined;
+  /** Ruby, the dictionary and word steps (reading-aids.tsx). */
+  aids: ReaderKeyContext['aids'];
 }
 
 /** The highlight after (1) or before (-1) document position `from`, in reading order, wrapping round. */
@@ -131,6 +133,7 @@ export function useReaderKeys(d: ReaderKeyDeps) {
       toggleFocus: d.toggleFocus,
       toggleFullScreen: d.toggleFullScreen,
       correct: d.correct,
+      aids: d.aids,
     };
   });
   useKeyCommands(READER_KEYS, keys);

@@ -40,6 +40,7 @@ import { useFocusMode } from './focus-mode';
 import { ReadingProgress } from './reading-progress';
 import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
 import { useWritingMode } from './vertical';
+import { useReadingAids } from './reading-aids';
 import { isLive, type ViewHandle } from './view-handle';
 import { useOriginalUnderPointer, useWordChanges } from './word-changes';
 
@@ -178,6 +179,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   });
   const shownLink = useShownLink(handle);
   const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
+  const aids = useReadingAids({ handle, scrollRef, articleId, readSelection: ann.readSelection });
 
   const toc = useContents(article?.blocks, shown?.blocks, { handleRef, scrollRef, anchorRef }, readerAt, position.save);
   const { entries, contents, toggle: toggleContents } = toc;
@@ -286,6 +288,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     toggleFocus: focusMode.toggleFocus,
     toggleFullScreen: focusMode.toggleFullScreen,
     correct: canCorrect ? correct : undefined,
+    aids: aids.keys,
   });
 
   const { goTo } = ann;
@@ -391,6 +394,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         }}
       />
       {find.element}
+      {aids.bar}
       {error && <ErrorBanner error={error} onDismiss={onBack} />}
       <main className="reader-body" aria-label={t('reader.article')}>
         {contents && (
@@ -457,6 +461,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
         )}
       </main>
       <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
+      {aids.popup}
       <ReaderOverlays
         shownLink={shownLink}
         original={original}

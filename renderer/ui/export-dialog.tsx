@@ -12,7 +12,7 @@ import { Dialog } from './dialog';
 import { errorMessage } from './error-banner';
 
 /** Hands an export to the browser as a download (where there is no save dialog: the test host). */
-function download(result: Extract<ExportResult, { saved: false }>) {
+export function download(result: Extract<ExportResult, { saved: false }>) {
   const url = URL.createObjectURL(new Blob([result.content], { type: result.mimeType }));
   const a = document.createElement('a');
   a.href = url;

@@ -64,6 +64,14 @@ const context = (over: Partial<ReaderKeyContext>): ReaderKeyContext => {
     focusMode: false,
     toggleFocus: noop,
     toggleFullScreen: noop,
+    aids: {
+      lookupOpen: () => false,
+      closeLookup: noop,
+      cycleRuby: noop,
+      toggleLookupOnClick: noop,
+      lookUpCaret: noop,
+      wordStep: noop,
+    },
     ...over,
   };
 };

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-conversions-by-content';
 import { migration0007 } from './0007-rich-articles';
 import { migration0008 } from './0008-search-index';
 import { migration0009 } from './0009-corrections';
+import { migration0010 } from './0010-vocabulary';
 
 /** Every migration, in order. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

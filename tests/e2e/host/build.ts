@@ -9,6 +9,7 @@ export async function buildHost(root: string): Promise<void> {
     ['tests/e2e/host/main.ts', 'host.mjs', node],
     ['main/script/worker.ts', 'convert-worker.mjs', node],
     ['main/library/work-worker.ts', 'import-worker.mjs', node],
+    ['main/reading/worker.ts', 'reading-worker.mjs', node],
     [
       'tests/e2e/host/bridge.ts',
       'bridge.js',

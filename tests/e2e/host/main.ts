@@ -25,6 +25,9 @@ const host = await startHost({
   bridgeFile: join(root, 'out', 'e2e-host', 'bridge.js'),
   conversionWorker: join(root, 'out', 'e2e-host', 'convert-worker.mjs'),
   importWorker: join(root, 'out', 'e2e-host', 'import-worker.mjs'),
+  readingWorker: join(root, 'out', 'e2e-host', 'reading-worker.mjs'),
+  // One packed dictionary for every test's fresh library: only the first start parses the package.
+  cacheDir: join(root, 'out', 'e2e-host', 'cache'),
   systemLocale: values.locale,
   port: Number(values.port),
 });

@@ -19,6 +19,10 @@ export interface HostOptions {
   conversionWorker?: string;
   /** The bundled import worker, as main runs it in the app. */
   importWorker?: string;
+  /** The bundled reading worker (dictionary, ruby, words), as main runs it in the app. */
+  readingWorker?: string;
+  /** Where the packed dictionary is kept (shared by the tests' libraries). */
+  cacheDir?: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** The built test bridge script. */
@@ -68,6 +72,8 @@ export async function startHost(options: HostOptions): Promise<{ url: string; to
     samplesDir: options.samplesDir,
     conversionWorker: options.conversionWorker,
     importWorker: options.importWorker,
+    readingWorker: options.readingWorker,
+    cacheDir: options.cacheDir,
     emit,
   });
   const openedLinks: string[] = [];
