@@ -1,33 +1,28 @@
-import { TextSelection } from 'prosemirror-state';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Alignment } from '../../preload/contract/alignment';
+import { useCallback, useRef, useState } from 'react';
 import type { DisplayScript } from '../../preload/contract/scripts';
 import type { AppError, Settings } from '../../preload/contract/types';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../../preload/contract/types';
 import { AnnotationStore } from '../annotations/annotation-store';
 import { MarginNotes } from '../annotations/margin-notes';
-import { type NotesPanelActions, NotesPanel } from '../annotations/notes-panel';
-import { HighlightTools, SelectionTools } from '../annotations/popovers';
+import { NotesPanel } from '../annotations/notes-panel';
+import { useNoteActions } from '../annotations/use-note-actions';
 import { useAnnotationSnapshot, useAnnotationStore } from '../annotations/use-annotation-store';
 import { useAnnotationView } from '../annotations/use-annotation-view';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { PairedLayout } from '../parallel/paired-layout';
 import { EncodingDialog } from '../ui/encoding-dialog';
 import { ErrorBanner } from '../ui/error-banner';
 import { ExportDialog } from '../ui/export-dialog';
 import { Notice, useNotice } from '../ui/notice';
 import { ScriptBadge } from '../ui/script-badge';
-import { forDisplay } from '../../preload/contract/display';
 import { langOf, useArticleText } from './article-text';
-import { type ContentsEntry, ContentsPanel, contentsOf, currentEntry } from './contents-panel';
+import { ContentsPanel } from './contents-panel';
 import { CorrectionDialog, type CorrectionSubject, correctionSubject } from './correction-dialog';
-import { READER_KEYS, type ReaderKeyContext, useKeyCommands } from './key-commands';
-import { SingleLayout, type TextLayout } from './layout';
-import { linkAtCaret, linkOfElement, useShownLink } from './links';
+import { useReaderKeys } from './reader-keys';
+import { linkOfElement, useShownLink } from './links';
 import { useMarginRoom } from './margin-room';
 import { useReadOnlyView } from './read-only-view';
-import { showAtTop, useReadingPosition } from './reading-position';
+import { showAtTop, useReadingPosition, useShowAnchor } from './reading-position';
 import { useReplaceText } from './replace-text';
 import { useTextEvents } from './text-events';
 import { TextPreview } from './text-preview';
@@ -36,18 +31,14 @@ import { useFind } from './find-bar';
 import { useFocusMode } from './focus-mode';
 import { ReadingProgress } from './reading-progress';
 import { ReadingSettingsButton, useReadingStyle } from './reading-settings';
-import { scrollReader, scrollReaderTo, useWritingMode } from './vertical';
+import { useWritingMode } from './vertical';
 import { useReadingAids } from './reading-aids';
+import { ReaderOverlays } from './reader-overlays';
+import { useContents } from './use-contents';
+import { useTextLayout } from './use-text-layout';
 import { useArticleDetails } from '../ui/article-details';
 import { isLive, type ViewHandle } from './view-handle';
-import { OriginalTooltip, useOriginalUnderPointer, useWordChanges } from './word-changes';
-
-const LINE_STEP = 64;
-/** Below this width the contents panel lies over the text, and closes after a jump (as styles.css). */
-const NARROW_CONTENTS = '(max-width: 900px)';
-
-/** A CSS string value (for labels the stylesheet draws, such as a missing image's). */
-const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
+import { useOriginalUnderPointer, useWordChanges } from './word-changes';
 
 /** A settings change: a patch, or a function of the latest settings. */
 export type SettingsPatch = Partial<Settings> | ((latest: Settings) => Partial<Settings>);
@@ -78,8 +69,6 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   /** Bumped to load the article again (its text was replaced). */
   const [reloads, setReloads] = useState(0);
   const [panelOpen, setPanelOpen] = useState(false);
-  /** The table of contents, and the heading the reader was under when it opened. */
-  const [contents, setContents] = useState<{ current: number | null } | null>(null);
   /** Side by side: the original and the converted text in two columns. */
   const [paired, setPaired] = useState(false);
   /** Whether the places where the conversion changed words are marked. */
@@ -110,55 +99,12 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   // Side by side stays in lines: two scripts in columns across would not pair line by line.
   const vertical = writing.mode === 'vertical' && !sideBySide;
 
-  /** The text on screen and its maps to positions and to the source: one column, or two side by side. */
-  const layout: TextLayout | null = useMemo(() => {
-    if (!shown || !article || imageBase === null) return null;
-    const alignment = Alignment.fromJSON(shown.alignment);
-    const options = { imageBase };
-    if (paired && shown.script !== 'original') {
-      return new PairedLayout(
-        article.blocks,
-        shown.blocks,
-        alignment,
-        { source: langOf(article, 'original'), target: langOf(article, shown.script) },
-        options,
-      );
-    }
-    return new SingleLayout(shown.blocks, alignment, article.blocks.map((b) => b.text).join('\n'), options);
-  }, [shown, article, paired, imageBase]);
-  const attributes = useMemo(
-    (): Record<string, string> =>
-      article && shown
-        ? {
-            'aria-label': t('reader.article'),
-            lang: langOf(article, shown.script),
-            'data-script': shown.script,
-            // Drawn by the stylesheet in a figure whose image was not in the file: never part of the text.
-            style: `--dz-image-missing: ${cssString(t('figure.missing'))}`,
-          }
-        : {},
-    [article, shown, t],
-  );
+  const { layout, attributes } = useTextLayout(article, shown, paired, imageBase);
   const { mount, handle } = useReadOnlyView(handleRef, layout, attributes);
   // A big article's first screen stands in for the text while it loads or converts (one column).
   const previewing = preview !== null && !paired;
-  const previewAttributes = useMemo(
-    (): Record<string, string> =>
-      preview ? { lang: langOf(preview, preview.script), 'data-script': preview.script } : {},
-    [preview],
-  );
 
-  // A new view shows the anchor (where the reader was, in source offsets) at the top, before it is painted.
-  useLayoutEffect(() => {
-    const scroller = scrollRef.current;
-    if (!isLive(handle) || !scroller) return;
-    showAtTop(scroller, handle, anchorRef.current);
-    // The text takes the focus, unless it is in a panel beside it (the contents, the notes).
-    const focused = document.activeElement;
-    if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
-      scroller.focus({ preventScroll: true });
-    }
-  }, [handle]);
+  useShowAnchor(scrollRef, handle, anchorRef);
 
   const { width, wide: roomy } = useMarginRoom(pageRef, settings.fontSize, panelOpen);
   // Side by side, the margins are the other column's; in vertical writing, there are none: notes go to the panel.
@@ -215,30 +161,10 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const find = useFind({ articleId, handle, readerAt, scrollRef, onError });
   const aids = useReadingAids({ handle, scrollRef, articleId, readSelection: ann.readSelection });
 
-  /** The article's headings in the script on screen. */
-  const entries = useMemo(() => (article && shown ? contentsOf(article.blocks, shown.blocks) : []), [article, shown]);
-  const toggleContents = () =>
-    setContents((open) =>
-      open ? null : { current: currentEntry(entries, positionNow()?.offset ?? anchorRef.current)?.index ?? null },
-    );
-  /** Brings a heading to the top and makes it the reading position; a narrow window gets the text back. */
-  const jumpTo = (entry: ContentsEntry) => {
-    const live = handleRef.current;
-    const scroller = scrollRef.current;
-    if (!isLive(live) || !scroller) return;
-    const pos = live.layout.posOf(entry.offset);
-    showAtTop(scroller, live, entry.offset);
-    anchorRef.current = entry.offset;
-    // The caret goes there too, so that reading on from the keyboard starts at the heading.
-    live.view.dispatch(live.view.state.tr.setSelection(TextSelection.create(live.view.state.doc, pos)));
-    position.save();
-    if (window.matchMedia(NARROW_CONTENTS).matches) {
-      setContents(null);
-      scroller.focus({ preventScroll: true });
-    } else {
-      setContents({ current: entry.index });
-    }
-  };
+  const toc = useContents(article?.blocks, shown?.blocks, { handleRef, scrollRef, anchorRef }, readerAt, () =>
+    position.save(),
+  );
+  const { entries, contents, toggle: toggleContents } = toc;
   const original = useOriginalUnderPointer(handle);
 
   const replacing = useReplaceText(
@@ -290,76 +216,40 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
     if (!wide) setPanelOpen(true);
   };
 
-  // The key table reads the reader as it is when a key is pressed; the listener is added once.
-  const keys = useRef<ReaderKeyContext | null>(null);
-  useLayoutEffect(() => {
-    keys.current = {
-      hasSelection: ann.selection !== null,
-      hasTools: ann.active !== null,
-      canUndo: annotations.canUndo,
-      canSwitch: offered.length > 1,
-      undo: () => void store.undo(),
-      highlight,
-      clearSelection: ann.dropSelection,
-      closeTools: () => ann.setActive(null),
-      togglePanel: () => setPanelOpen((open) => !open),
-      hasContents: entries.length > 0,
-      contentsOpen: contents !== null,
-      toggleContents,
-      closeContents: () => setContents(null),
-      caretLink: () => {
-        const live = handleRef.current;
-        return isLive(live) && live.view.hasFocus() ? linkAtCaret(live.view.state) : null;
-      },
-      openLink,
-      toggleParallel,
-      toggleWordChanges: () => setMarkWords((on) => !on),
-      back,
-      scroll: ({ lines = 0, pages = 0 }) => {
-        if (scrollRef.current) scrollReader(scrollRef.current, lines * LINE_STEP, pages * 0.9);
-      },
-      scrollToEnd: (end) => {
-        if (scrollRef.current) scrollReaderTo(scrollRef.current, end);
-      },
-      openFind: find.openFind,
-      focusMode: focusMode.focus,
-      toggleFocus: focusMode.toggleFocus,
-      toggleFullScreen: focusMode.toggleFullScreen,
-      nextScript: (step) => {
-        const at = offered.indexOf(text.target());
-        void switchScript(offered[(at + (step === 1 ? 1 : offered.length - 1)) % offered.length] ?? 'original', {
-          firstScreen: !paired,
-        });
-      },
-      fontSize: setFontSize,
-      correct: canCorrect ? correct : undefined,
-      aids: aids.keys,
-    };
+  useReaderKeys({
+    scrollRef,
+    handleRef,
+    offered,
+    target: text.target,
+    paired,
+    switchScript: (script, options) => void switchScript(script, options),
+    hasSelection: ann.selection !== null,
+    hasTools: ann.active !== null,
+    canUndo: annotations.canUndo,
+    undo: () => void store.undo(),
+    highlight,
+    clearSelection: ann.dropSelection,
+    closeTools: () => ann.setActive(null),
+    togglePanel: () => setPanelOpen((open) => !open),
+    hasContents: entries.length > 0,
+    contentsOpen: contents !== null,
+    toggleContents,
+    closeContents: toc.close,
+    openLink,
+    toggleParallel,
+    toggleWordChanges: () => setMarkWords((on) => !on),
+    back,
+    openFind: find.openFind,
+    focusMode: focusMode.focus,
+    toggleFocus: focusMode.toggleFocus,
+    toggleFullScreen: focusMode.toggleFullScreen,
+    fontSize: setFontSize,
+    correct: canCorrect ? correct : undefined,
+    aids: aids.keys,
   });
-  useKeyCommands(READER_KEYS, keys);
 
-  const { goTo } = ann;
-  const noteActions: NotesPanelActions = useMemo(
-    () => ({
-      onEdit: (id, note) => store.editNote(id, note),
-      onFlush: (id) => void store.flushNote(id),
-      onColors: (colors) => store.setColors(colors),
-      onQuery: (query) => store.setQuery(query),
-      onGo: (h) => goTo(h.id),
-      onDelete: (h) => void store.remove(h.id),
-      onClose: () => setPanelOpen(false),
-    }),
-    // goTo changes with what is on screen; the note callbacks only with the store.
-    [store, goTo],
-  );
-  // The store's alone: margin notes are drawn again only when their own note changes.
-  const marginActions = useMemo(
-    () => ({
-      onEdit: (id: string, note: string) => store.editNote(id, note),
-      onFlush: (id: string) => void store.flushNote(id),
-    }),
-    [store],
-  );
+  const closePanel = useCallback(() => setPanelOpen(false), []);
+  const { panel: noteActions, margin: marginActions } = useNoteActions(store, ann.goTo, closePanel);
 
   // Details edited here show at once, over the article as it was loaded.
   const details = useArticleDetails();
@@ -368,7 +258,6 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
   const titleBlock = about ? about.blocks.findIndex((b) => b.text === about.title) : -1;
   const shownTitle = (titleBlock >= 0 ? shown?.blocks[titleBlock]?.text : undefined) ?? about?.title;
   const meta = about && [about.source, about.author && t('reader.by', { author: about.author }), about.publishedAt];
-  const activeHighlight = ann.activeHighlight;
 
   return (
     <div className="reader" data-testid="reader">
@@ -425,9 +314,9 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
           <ContentsPanel
             entries={entries}
             current={contents.current}
-            onGo={jumpTo}
+            onGo={toc.jumpTo}
             onClose={() => {
-              setContents(null);
+              toc.close();
               scrollRef.current?.focus({ preventScroll: true });
             }}
           />
@@ -451,14 +340,7 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
                 ))}
               </div>
             )}
-            {previewing && (
-              <TextPreview
-                window={preview}
-                imageBase={imageBase}
-                attributes={previewAttributes}
-                scrollRef={scrollRef}
-              />
-            )}
+            {previewing && <TextPreview window={preview} imageBase={imageBase} scrollRef={scrollRef} />}
             <div ref={mount} hidden={previewing} />
             {wide && (
               <MarginNotes
@@ -478,43 +360,18 @@ export function ReaderView({ articleId, settings, onSettings, onBack }: Props) {
       </div>
       <ReadingProgress scrollRef={scrollRef} handle={handle} current={positionNow} />
       {aids.popup}
-      {shownLink && (
-        <div className="link-status" role="status" data-testid="link-status">
-          <span className="link-url">{forDisplay(shownLink)}</span>
-          <span className="muted">{t('link.open')}</span>
-        </div>
-      )}
-      {original && <OriginalTooltip original={original} lang={article ? langOf(article, 'original') : undefined} />}
-      {ann.selection && (
-        <SelectionTools
-          anchor={ann.selection.anchor}
-          onHighlight={(color) => highlight(color)}
-          onNote={() => highlight(null, true)}
-          onCorrect={canCorrect ? correct : undefined}
-        />
-      )}
-      {ann.active && activeHighlight && (
-        <HighlightTools
-          highlight={activeHighlight}
-          anchor={ann.active.anchor}
-          onColor={(color) => void store.recolor(activeHighlight.id, color)}
-          onNote={() => editNote(activeHighlight.id)}
-          onCopy={() => ann.copy(activeHighlight.id)}
-          onDelete={() => {
-            ann.setActive(null);
-            void store.remove(activeHighlight.id);
-          }}
-          onClose={() => ann.setActive(null)}
-        />
-      )}
-      {annotations.deleted && (
-        <Notice
-          message={t('hl.deleted')}
-          testId="undo-notice"
-          onClose={() => undefined}
-          action={{ label: t('delete.undo'), run: () => void store.undo() }}
-        />
-      )}
+      <ReaderOverlays
+        shownLink={shownLink}
+        original={original}
+        originalLang={article ? langOf(article, 'original') : undefined}
+        ann={ann}
+        store={store}
+        deleted={annotations.deleted !== null}
+        highlight={highlight}
+        editNote={editNote}
+        closeTools={() => ann.setActive(null)}
+        onCorrect={canCorrect ? correct : undefined}
+      />
       {correcting && (
         <CorrectionDialog
           subject={correcting}

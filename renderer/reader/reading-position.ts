@@ -1,8 +1,8 @@
 import type { EditorView } from 'prosemirror-view';
-import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { api } from '../api';
 import { isVertical, scrollReaderTo, scrollToColumn, verticalPosition } from './vertical';
-import type { ViewHandle } from './view-handle';
+import { isLive, type ViewHandle } from './view-handle';
 
 /** How long scrolling rests before the position is saved. */
 const SAVE_DELAY_MS = 400;
@@ -83,4 +83,24 @@ export function useReadingPosition(
   }, [save]);
 
   return { current, save, onScroll };
+}
+
+/**
+ * A new view shows the anchor (where the reader was, in source offsets) at the top, before it is
+ * painted; the text takes the focus, unless it is in a panel beside it (the contents, the notes).
+ */
+export function useShowAnchor(
+  scrollRef: RefObject<HTMLElement | null>,
+  handle: ViewHandle | null,
+  anchorRef: RefObject<number>,
+): void {
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (!isLive(handle) || !scroller) return;
+    showAtTop(scroller, handle, anchorRef.current);
+    const focused = document.activeElement;
+    if (!scroller.contains(focused) && !focused?.closest('.contents-panel, .notes-panel')) {
+      scroller.focus({ preventScroll: true });
+    }
+  }, [handle, scrollRef, anchorRef]);
 }

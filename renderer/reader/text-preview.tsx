@@ -1,6 +1,7 @@
 import { DOMSerializer } from 'prosemirror-model';
 import { type RefObject, useLayoutEffect, useRef } from 'react';
 import type { TextWindow } from '../../preload/contract/types';
+import { langOf } from './article-text';
 import { buildDoc } from './positions';
 import { readerSchema } from './schema';
 
@@ -16,12 +17,10 @@ import { readerSchema } from './schema';
 export function TextPreview({
   window: shown,
   imageBase,
-  attributes,
   scrollRef,
 }: {
   window: TextWindow;
   imageBase: string | null;
-  attributes: Record<string, string>;
   scrollRef: RefObject<HTMLElement | null>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -37,7 +36,15 @@ export function TextPreview({
     const top = (place ?? element).getBoundingClientRect().top;
     scroller.scrollTop += top - scroller.getBoundingClientRect().top - 8;
   }, [shown, imageBase, scrollRef]);
-  return <div ref={ref} className="dz-article dz-preview" aria-busy="true" {...attributes} />;
+  return (
+    <div
+      ref={ref}
+      className="dz-article dz-preview"
+      aria-busy="true"
+      lang={langOf(shown, shown.script)}
+      data-script={shown.script}
+    />
+  );
 }
 
 /** A collapsed range at character `offset` of an element's text. */
