@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { AppError } from '../../preload/contract/types';
+import { WorkerChannel } from '../worker-channel';
 import { fromWireError, type JobKind, type Jobs, runJob, type WorkContext } from './work';
 
 /** Messages to and from the import worker (work-worker.ts). */
@@ -67,52 +67,17 @@ function outgoing<K extends JobKind>(message: WorkRequest<K>): { message: WorkRe
  * replaced on the next job, and the jobs it held fail with its error.
  */
 export class WorkerWork implements WorkRunner {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
+  private readonly channel: WorkerChannel<{ error: AppError }>;
 
-  constructor(
-    private readonly workerFile: string,
-    private readonly setup: WorkerSetup = {},
-  ) {}
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: this.setup });
-    worker.on('message', (message: WorkResponse) => {
-      const entry = this.waiting.get(message.id);
-      if (!entry) return;
-      this.waiting.delete(message.id);
-      if (this.waiting.size === 0) worker.unref();
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(fromWireError(message.error));
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const entry of this.waiting.values()) entry.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
+  constructor(workerFile: string, setup: WorkerSetup = {}) {
+    this.channel = new WorkerChannel(workerFile, 'import', (failure) => fromWireError(failure.error), setup);
   }
 
   run<K extends JobKind>(kind: K, request: Jobs[K]['request']): Promise<Jobs[K]['result']> {
-    const worker = this.start();
-    const id = this.nextId++;
-    // A busy worker keeps the process alive; an idle one does not.
-    worker.ref();
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve: (r) => resolve(r as Jobs[K]['result']), reject });
-      const { message, transfer } = outgoing({ id, kind, request });
-      worker.postMessage(message, transfer);
-    });
+    return this.channel.request((id) => outgoing({ id, kind, request })) as Promise<Jobs[K]['result']>;
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+  close(): Promise<void> {
+    return this.channel.close();
   }
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { WorkerChannel } from '../worker-channel';
 import type { ReadingContext, ReadingJobKind, ReadingJobs } from './jobs';
 
 /** Messages to and from the reading worker (worker.ts). */
@@ -46,53 +46,19 @@ export class InlineReading implements ReadingRunner {
  * dies is replaced on the next job, and the jobs it held fail with its error.
  */
 export class WorkerReading implements ReadingRunner {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>();
+  private readonly channel: WorkerChannel<{ message: string }>;
 
-  constructor(
-    private readonly workerFile: string,
-    private readonly setup: ReadingSetup = {},
-  ) {}
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: this.setup });
-    worker.on('message', (message: ReadingResponse) => {
-      const entry = this.waiting.get(message.id);
-      if (!entry) return;
-      this.waiting.delete(message.id);
-      if (this.waiting.size === 0) worker.unref();
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(new Error(message.message));
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const entry of this.waiting.values()) entry.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`The reading worker stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
+  constructor(workerFile: string, setup: ReadingSetup = {}) {
+    this.channel = new WorkerChannel(workerFile, 'reading', (failure) => new Error(failure.message), setup);
   }
 
   run<K extends ReadingJobKind>(kind: K, request: ReadingJobs[K]['request']): Promise<ReadingJobs[K]['result']> {
-    const worker = this.start();
-    const id = this.nextId++;
-    // A busy worker keeps the process alive; an idle one does not.
-    worker.ref();
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve: (r) => resolve(r as ReadingJobs[K]['result']), reject });
-      const message: ReadingRequest = { id, kind, request };
-      worker.postMessage(message);
-    });
+    const message: (id: number) => ReadingRequest = (id) => ({ id, kind, request });
+    return this.channel.request((id) => ({ message: message(id) })) as Promise<ReadingJobs[K]['result']>;
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+  close(): Promise<void> {
+    return this.channel.close();
   }
 }
 

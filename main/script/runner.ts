@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { WorkerChannel } from '../worker-channel';
 import type { AlignmentJSON } from '../../preload/contract/alignment';
 import type { ConversionVariant } from '../../preload/contract/scripts';
 import { convertChain, convertChainWithOverrides } from './convert';
@@ -86,50 +86,21 @@ export class InlineRunner implements ConversionRunner {
  * held fail with its error.
  */
 export class WorkerRunner implements ConversionRunner {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(r: ChainResult): void; reject(e: Error): void }>();
+  private readonly channel: WorkerChannel<{ message: string }>;
 
-  constructor(private readonly workerFile: string) {}
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile);
-    worker.on('message', (message: WorkerResponse) => {
-      const entry = this.waiting.get(message.id);
-      if (!entry) return;
-      this.waiting.delete(message.id);
-      if (this.waiting.size === 0) worker.unref();
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(new Error(message.message));
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const entry of this.waiting.values()) entry.reject(error);
-      this.waiting.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`The conversion worker stopped (exit code ${code}).`)));
-    this.worker = worker;
-    return worker;
+  constructor(workerFile: string) {
+    this.channel = new WorkerChannel(workerFile, 'conversion', (failure) => new Error(failure.message));
   }
 
   convert(text: string, chain: readonly ConversionVariant[], overrides?: readonly Override[]): Promise<ChainResult> {
-    const worker = this.start();
-    const id = this.nextId++;
-    // A busy worker keeps the process alive; an idle one does not.
-    worker.ref();
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      const request: WorkerRequest = { id, text, chain: [...chain] };
-      if (overrides && overrides.length > 0) request.overrides = [...overrides];
-      worker.postMessage(request);
-    });
+    return this.channel.request((id) => {
+      const message: WorkerRequest = { id, text, chain: [...chain] };
+      if (overrides && overrides.length > 0) message.overrides = [...overrides];
+      return { message };
+    }) as Promise<ChainResult>;
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+  close(): Promise<void> {
+    return this.channel.close();
   }
 }
