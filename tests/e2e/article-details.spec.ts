@@ -1,16 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openButton, TITLES } from './text';
-
-/** Adds an article through "Paste text…", with its title. */
-async function paste(app: Page, title: string, text: string) {
-  await app.getByRole('button', { name: '粘贴文本…' }).click();
-  const dialog = app.getByTestId('paste-dialog');
-  await dialog.getByLabel('标题（可选）').fill(title);
-  await dialog.getByLabel('正文').fill(text);
-  await dialog.getByRole('button', { name: '加入文库' }).click();
-  await expect(app.locator(openButton(title))).toBeVisible();
-}
+import { openButton, paste, TITLES } from './text';
 
 const editButton = (title: string) => `button[aria-label="编辑《${title}》的详情"]`;
 const row = (app: Page, title: string) =>

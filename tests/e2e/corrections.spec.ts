@@ -1,16 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { article, openButton, scriptOption, select, TITLES } from './text';
-
-/** Adds an article through "Paste text…", with its title. */
-async function paste(app: Page, title: string, text: string) {
-  await app.getByRole('button', { name: '粘贴文本…' }).click();
-  const dialog = app.getByTestId('paste-dialog');
-  await dialog.getByLabel('标题（可选）').fill(title);
-  await dialog.getByLabel('正文').fill(text);
-  await dialog.getByRole('button', { name: '加入文库' }).click();
-  await expect(app.locator(openButton(title))).toBeVisible();
-}
+import { article, openButton, paste, scriptOption, select, TITLES } from './text';
 
 test('a Taiwan-phrase mistake (发展进程 → 發展程序) is corrected in this article from the keyboard, and a highlight stays on its words', async ({
   app,

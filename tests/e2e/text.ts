@@ -10,6 +10,16 @@ export const TITLES = {
 /** The library's button that opens an article (the UI is in Simplified Chinese in the tests). */
 export const openButton = (title: string) => `button[aria-label="打开《${title}》"]`;
 export const article = (app: Page) => app.locator('.dz-article');
+
+/** Adds an article through "Paste text…", with its title. */
+export async function paste(app: Page, title: string, text: string) {
+  await app.getByRole('button', { name: '粘贴文本…' }).click();
+  const dialog = app.getByTestId('paste-dialog');
+  await dialog.getByLabel('标题（可选）').fill(title);
+  await dialog.getByLabel('正文').fill(text);
+  await dialog.getByRole('button', { name: '加入文库' }).click();
+  await expect(app.locator(openButton(title))).toBeVisible();
+}
 /** One of the reader's script choices, by its accessible name. */
 export const scriptOption = (app: Page, name: string) =>
   app.getByRole('radiogroup', { name: '字形' }).getByRole('radio', { name });
